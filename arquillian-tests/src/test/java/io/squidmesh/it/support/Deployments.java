@@ -1,0 +1,64 @@
+package io.squidmesh.it.support;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Test deployments are the reference EAR exactly as users deploy it, plus one extra EJB module
+ * ({@value #TEST_MODULE}) holding the test classes and the workflows and probes they need.
+ */
+public final class Deployments {
+
+    public static final String TEST_MODULE = "squidmesh-it.jar";
+
+    private Deployments() {
+    }
+
+    /** The reference EAR built by {@code squidmesh-ear}. */
+    public static EnterpriseArchive referenceEar() {
+        String path = System.getProperty("squidmesh.it.ear");
+        if (path == null || !new File(path).isFile()) {
+            throw new IllegalStateException("system property squidmesh.it.ear must name the built EAR, was " + path);
+        }
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(path));
+    }
+
+    /** The reference EAR plus a test module made of these classes and packages. */
+    public static EnterpriseArchive withTestModule(JavaArchive testModule) {
+        EnterpriseArchive ear = referenceEar();
+        testModule.addAsManifestResource(new StringAsset(
+                "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\" bean-discovery-mode=\"annotated\"/>"),
+                "beans.xml");
+        testModule.addAsManifestResource(new StringAsset(
+                "<ejb-jar xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\"/>"), "ejb-jar.xml");
+        testModule.addClass(Deployments.class);
+        ear.addAsModule(testModule);
+        String applicationXml = read(ear, "META-INF/application.xml");
+        ear.delete("META-INF/application.xml");
+        ear.setApplicationXML(new StringAsset(applicationXml.replace("</application>",
+                "  <module>\n    <ejb>" + testModule.getName() + "</ejb>\n  </module>\n</application>")));
+        return ear;
+    }
+
+    public static JavaArchive testModule() {
+        return ShrinkWrap.create(JavaArchive.class, TEST_MODULE);
+    }
+
+    private static String read(EnterpriseArchive ear, String path) {
+        try (InputStream in = ear.get(path).getAsset().openStream(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            in.transferTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Starts a provisioned WildFly with standalone-full in the foreground and prints where things are once
+# the application answers. Ctrl-C stops the server cleanly; its data stays for the next start.
+#   run-server.sh JBOSS_HOME
+set -euo pipefail
+home=$1
+export JAVA_OPTS="${SQUIDMESH_JAVA_OPTS:--Xms256m -Xmx1g -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true}"
+
+healthy() { # plain bash, so a machine with only a JDK needs no curl
+  exec 3<>/dev/tcp/127.0.0.1/8080 2>/dev/null || return 1
+  printf 'GET /squidmesh/api/health HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
+  local status; read -r _ status _ <&3 || true
+  exec 3<&- 3>&-
+  [ "$status" = 200 ]
+}
+
+banner() {
+  for _ in $(seq 1 300); do
+    if healthy; then
+      cat <<BANNER
+
+  Squid Mesh is up.
+    REST API            http://localhost:8080/squidmesh/api   (try: curl http://localhost:8080/squidmesh/api/health)
+    Dashboard           http://localhost:8080/squidmesh/
+    Management console  http://localhost:9990/console   (user admin, password squidmesh-admin1!)
+    Demo users          viewer / viewer-pass1!   operator / operator-pass1!
+  Ctrl-C stops the server; runs and queued messages are kept for the next start.
+
+BANNER
+      return
+    fi
+    sleep 1
+  done
+}
+
+# The server runs in the foreground so Ctrl-C reaches it and it shuts down cleanly; the banner waits beside it.
+banner &
+watcher=$!
+trap 'kill $watcher 2>/dev/null || true' EXIT
+"$home/bin/standalone.sh" -c standalone-full.xml

@@ -1,0 +1,22 @@
+package io.squidmesh;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A workflow run as the public API shows it (SPEC §7.1). {@code steps}, {@code stepRuns} and
+ * {@code auditEvents} are {@code null} unless the run was read with its history.
+ */
+public record Run(UUID id, String workflow, String trigger, RunStatus status, Map<String, Object> payload,
+                  Map<String, Object> context, String currentStep, Map<String, Object> lastError,
+                  UUID replayedFromRunId, Instant insertedAt, Instant updatedAt, List<StepState> steps,
+                  List<StepRun> stepRuns, List<AuditEvent> auditEvents) {
+
+    /** This run without history collections. */
+    public Run withoutHistory() {
+        return new Run(id, workflow, trigger, status, payload, context, currentStep, lastError, replayedFromRunId,
+                insertedAt, updatedAt, null, null, null);
+    }
+}

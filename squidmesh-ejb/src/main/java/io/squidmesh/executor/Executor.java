@@ -1,0 +1,32 @@
+package io.squidmesh.executor;
+
+import io.squidmesh.Run;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Delivers Squid Mesh work (SPEC §5.1). The engine calls these methods inside the JTA transaction
+ * that changes the run's state; an implementation must enlist its enqueue in that transaction so the
+ * state change and the work it implies commit or roll back together (DESIGN G1).
+ * <p>
+ * Every delivery must eventually reach {@code Runner.perform} with the {@link Payload} unchanged.
+ * Implementations return metadata about the queued job (for example {@code job_id}, {@code queue})
+ * and signal failure by throwing; any exception is treated as a dispatch failure.
+ * <p>
+ * Exactly one {@code Executor} bean must be deployed; use a CDI alternative to replace the JMS one.
+ */
+public interface Executor {
+
+    /** Queues one step of a run: the first step, a successor, a retry or a resume. */
+    Map<String, Object> enqueueStep(Run run, String step, EnqueueOptions options);
+
+    /** Queues several ready steps of one run at once (dependency fan-out); all or none. */
+    List<Map<String, Object>> enqueueSteps(Run run, List<String> steps, EnqueueOptions options);
+
+    /** Queues the saga compensation of a run that failed with completed reversible steps. */
+    Map<String, Object> enqueueCompensation(Run run, EnqueueOptions options);
+
+    /** Queues one activation of a cron trigger; called by schedulers, never by the runtime itself. */
+    Map<String, Object> enqueueCron(String workflow, String trigger, CronOptions options);
+}

@@ -1,0 +1,134 @@
+package io.squidmesh.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** One execution of one workflow ({@code squid_mesh_runs}). */
+@Entity
+@Table(name = "squid_mesh_runs")
+public class RunEntity {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false)
+    private String workflow;
+
+    @Column(name = "trigger", nullable = false)
+    private String trigger;
+
+    @Column(nullable = false)
+    private String status;
+
+    @Convert(converter = JsonMapConverter.class)
+    @Column(nullable = false)
+    private Map<String, Object> input;
+
+    @Convert(converter = JsonMapConverter.class)
+    @Column(nullable = false)
+    private Map<String, Object> context;
+
+    @Column(name = "current_step")
+    private String currentStep;
+
+    @Convert(converter = JsonMapConverter.class)
+    @Column(name = "last_error")
+    private Map<String, Object> lastError;
+
+    @Column(name = "replayed_from_run_id")
+    private UUID replayedFromRunId;
+
+    @Column(name = "inserted_at", nullable = false)
+    private Instant insertedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected RunEntity() {
+    }
+
+    public RunEntity(UUID id, String workflow, String trigger, String status, Map<String, Object> input,
+                     Map<String, Object> context, String currentStep, UUID replayedFromRunId, Instant now) {
+        this.id = id;
+        this.workflow = workflow;
+        this.trigger = trigger;
+        this.status = status;
+        this.input = input;
+        this.context = context;
+        this.currentStep = currentStep;
+        this.replayedFromRunId = replayedFromRunId;
+        this.insertedAt = now;
+        this.updatedAt = now;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getWorkflow() {
+        return workflow;
+    }
+
+    public String getTrigger() {
+        return trigger;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public Map<String, Object> getInput() {
+        return input;
+    }
+
+    public Map<String, Object> getContext() {
+        return context;
+    }
+
+    public void setContext(Map<String, Object> context) {
+        this.context = context;
+    }
+
+    public String getCurrentStep() {
+        return currentStep;
+    }
+
+    public void setCurrentStep(String currentStep) {
+        this.currentStep = currentStep;
+    }
+
+    public Map<String, Object> getLastError() {
+        return lastError;
+    }
+
+    public void setLastError(Map<String, Object> lastError) {
+        this.lastError = lastError;
+    }
+
+    public UUID getReplayedFromRunId() {
+        return replayedFromRunId;
+    }
+
+    public Instant getInsertedAt() {
+        return insertedAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setUpdatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt;
+    }
+}

@@ -1,0 +1,98 @@
+package io.squidmesh.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** One execution try of a step run ({@code squid_mesh_step_attempts}). */
+@Entity
+@Table(name = "squid_mesh_step_attempts")
+public class StepAttemptEntity {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "step_run_id", nullable = false)
+    private UUID stepRunId;
+
+    @Column(name = "attempt_number", nullable = false)
+    private int attemptNumber;
+
+    @Column(nullable = false)
+    private String status;
+
+    @Convert(converter = JsonMapConverter.class)
+    private Map<String, Object> error;
+
+    @Column(name = "delivery_id")
+    private String deliveryId;
+
+    @Column(name = "inserted_at", nullable = false)
+    private Instant insertedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected StepAttemptEntity() {
+    }
+
+    public StepAttemptEntity(UUID id, UUID stepRunId, int attemptNumber, String status, String deliveryId, Instant now) {
+        this.id = id;
+        this.stepRunId = stepRunId;
+        this.attemptNumber = attemptNumber;
+        this.status = status;
+        this.deliveryId = deliveryId;
+        this.insertedAt = now;
+        this.updatedAt = now;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getStepRunId() {
+        return stepRunId;
+    }
+
+    public int getAttemptNumber() {
+        return attemptNumber;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public Map<String, Object> getError() {
+        return error;
+    }
+
+    public void setError(Map<String, Object> error) {
+        this.error = error;
+    }
+
+    public String getDeliveryId() {
+        return deliveryId;
+    }
+
+    public Instant getInsertedAt() {
+        return insertedAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setUpdatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt;
+    }
+}

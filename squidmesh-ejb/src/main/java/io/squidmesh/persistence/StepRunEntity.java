@@ -1,0 +1,150 @@
+package io.squidmesh.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** The durable row of one declared step inside one run ({@code squid_mesh_step_runs}); retries reuse it. */
+@Entity
+@Table(name = "squid_mesh_step_runs")
+public class StepRunEntity {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "run_id", nullable = false)
+    private UUID runId;
+
+    @Column(nullable = false)
+    private String step;
+
+    @Column(nullable = false)
+    private String status;
+
+    @Convert(converter = JsonMapConverter.class)
+    @Column(nullable = false)
+    private Map<String, Object> input;
+
+    @Convert(converter = JsonMapConverter.class)
+    private Map<String, Object> output;
+
+    @Convert(converter = JsonMapConverter.class)
+    @Column(name = "last_error")
+    private Map<String, Object> lastError;
+
+    @Convert(converter = JsonMapConverter.class)
+    private Map<String, Object> recovery;
+
+    @Convert(converter = JsonMapConverter.class)
+    private Map<String, Object> resume;
+
+    @Convert(converter = JsonMapConverter.class)
+    private Map<String, Object> manual;
+
+    @Column(name = "inserted_at", nullable = false)
+    private Instant insertedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected StepRunEntity() {
+    }
+
+    public StepRunEntity(UUID id, UUID runId, String step, String status, Map<String, Object> input,
+                         Map<String, Object> recovery, Instant now) {
+        this.id = id;
+        this.runId = runId;
+        this.step = step;
+        this.status = status;
+        this.input = input;
+        this.recovery = recovery;
+        this.insertedAt = now;
+        this.updatedAt = now;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getRunId() {
+        return runId;
+    }
+
+    public String getStep() {
+        return step;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public Map<String, Object> getInput() {
+        return input;
+    }
+
+    public void setInput(Map<String, Object> input) {
+        this.input = input;
+    }
+
+    public Map<String, Object> getOutput() {
+        return output;
+    }
+
+    public void setOutput(Map<String, Object> output) {
+        this.output = output;
+    }
+
+    public Map<String, Object> getLastError() {
+        return lastError;
+    }
+
+    public void setLastError(Map<String, Object> lastError) {
+        this.lastError = lastError;
+    }
+
+    public Map<String, Object> getRecovery() {
+        return recovery;
+    }
+
+    public void setRecovery(Map<String, Object> recovery) {
+        this.recovery = recovery;
+    }
+
+    public Map<String, Object> getResume() {
+        return resume;
+    }
+
+    public void setResume(Map<String, Object> resume) {
+        this.resume = resume;
+    }
+
+    public Map<String, Object> getManual() {
+        return manual;
+    }
+
+    public void setManual(Map<String, Object> manual) {
+        this.manual = manual;
+    }
+
+    public Instant getInsertedAt() {
+        return insertedAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setUpdatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt;
+    }
+}

@@ -1,0 +1,102 @@
+package io.squidmesh.jms;
+
+import io.squidmesh.Run;
+import io.squidmesh.executor.CronOptions;
+import io.squidmesh.executor.EnqueueException;
+import io.squidmesh.executor.EnqueueOptions;
+import io.squidmesh.executor.Executor;
+import io.squidmesh.executor.Payload;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link Executor} on Jakarta Messaging. The injected {@link JMSContext} comes from the platform's
+ * default connection factory, which on WildFly and Payara is the pooled XA factory: every send is
+ * enlisted in the caller's JTA transaction and reaches the queue only if that transaction commits.
+ * <p>
+ * One persistent text message per unit of work; the body is the payload JSON and the properties
+ * {@code kind}, {@code run_id}, {@code workflow}, {@code step} let operators filter in the console.
+ * Delays use JMS delivery delay. Artemis counts the delay from {@code send()}, and the engine sends last
+ * in its transaction, so the delay a run sees is the one it asked for (DESIGN G5).
+ */
+@ApplicationScoped
+public class JmsExecutor implements Executor {
+
+    static final String PROPERTY_KIND = "kind";
+    static final String PROPERTY_RUN_ID = "run_id";
+    static final String PROPERTY_WORKFLOW = "workflow";
+    static final String PROPERTY_STEP = "step";
+    static final String PROPERTY_TRIGGER = "trigger";
+
+    @Inject
+    JMSContext jms;
+
+    @Inject
+    WorkQueueLocator queues;
+
+    @Override
+    public Map<String, Object> enqueueStep(Run run, String step, EnqueueOptions options) {
+        return send(Payload.step(run, step), run.workflow(), step, options);
+    }
+
+    @Override
+    public List<Map<String, Object>> enqueueSteps(Run run, List<String> steps, EnqueueOptions options) {
+        // One transaction carries every send, so the batch is atomic without extra work here.
+        List<Map<String, Object>> jobs = new ArrayList<>(steps.size());
+        for (String step : steps) {
+            jobs.add(send(Payload.step(run, step), run.workflow(), step, options));
+        }
+        return jobs;
+    }
+
+    @Override
+    public Map<String, Object> enqueueCompensation(Run run, EnqueueOptions options) {
+        return send(Payload.compensation(run.id()), run.workflow(), null, options);
+    }
+
+    @Override
+    public Map<String, Object> enqueueCron(String workflow, String trigger, CronOptions options) {
+        return send(Payload.cron(workflow, trigger, options), workflow, null, EnqueueOptions.now());
+    }
+
+    private Map<String, Object> send(Payload payload, String workflow, String step, EnqueueOptions options) {
+        Queue queue = queues.queue();
+        try {
+            TextMessage message = jms.createTextMessage(payload.toJson());
+            message.setStringProperty(PROPERTY_KIND, payload.kind());
+            setIfPresent(message, PROPERTY_RUN_ID, payload.text(Payload.RUN_ID));
+            setIfPresent(message, PROPERTY_WORKFLOW, workflow);
+            setIfPresent(message, PROPERTY_STEP, step);
+            setIfPresent(message, PROPERTY_TRIGGER, payload.text(Payload.TRIGGER));
+            JMSProducer producer = jms.createProducer();
+            options.scheduleIn().ifPresent(seconds -> producer.setDeliveryDelay(seconds * 1000L));
+            producer.send(queue, message);
+
+            Map<String, Object> job = new LinkedHashMap<>();
+            job.put("job_id", message.getJMSMessageID());
+            job.put("executor", "jms");
+            job.put("queue", queue.getQueueName());
+            options.scheduleIn().ifPresent(seconds -> job.put("schedule_in", seconds));
+            return job;
+        } catch (JMSException | JMSRuntimeException e) {
+            throw new EnqueueException("executor_unavailable", e);
+        }
+    }
+
+    private static void setIfPresent(TextMessage message, String name, String value) throws JMSException {
+        if (value != null) {
+            message.setStringProperty(name, value);
+        }
+    }
+}
