@@ -1,0 +1,39 @@
+package io.squidmesh.workflow;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Exponential backoff between retries, in milliseconds: attempt n waits {@code min × 2^(n−1)}, capped at
+ * {@code max} (SPEC §6.7; 1000/5000 gives 1000, 2000, 4000, 5000, ...). There is no jitter, as in the
+ * original engine: delays are predictable and show in {@code explain_run}.
+ */
+public record Backoff(long minMillis, long maxMillis) {
+
+    public static final String EXPONENTIAL = "exponential";
+
+    public static Backoff exponential(long minMillis, long maxMillis) {
+        return new Backoff(minMillis, maxMillis);
+    }
+
+    /** The delay after the {@code failedAttempt}-th failure (1-based). */
+    public long delayMillis(int failedAttempt) {
+        long delay = minMillis;
+        for (int i = 1; i < failedAttempt && delay < maxMillis; i++) {
+            delay = delay > maxMillis / 2 ? maxMillis : delay * 2;
+        }
+        return Math.min(delay, maxMillis);
+    }
+
+    public boolean isValid() {
+        return minMillis > 0 && maxMillis >= minMillis;
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("type", EXPONENTIAL);
+        map.put("min", minMillis);
+        map.put("max", maxMillis);
+        return map;
+    }
+}

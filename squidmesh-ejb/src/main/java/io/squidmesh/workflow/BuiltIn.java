@@ -1,0 +1,41 @@
+package io.squidmesh.workflow;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A built-in step kind with its options: {@link Workflows#log}, {@link Workflows#waitFor},
+ * {@link Workflows#pause()}. Approval steps are declared with {@link WorkflowBuilder#approval}.
+ */
+public final class BuiltIn {
+
+    private final StepKind kind;
+    private final Map<String, Object> options;
+
+    BuiltIn(StepKind kind, Map<String, Object> options) {
+        this.kind = kind;
+        this.options = options;
+    }
+
+    static BuiltIn log(String message, Object level) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put(StepOptions.MESSAGE, message);
+        options.put(StepOptions.LEVEL, level);
+        return new BuiltIn(StepKind.LOG, options);
+    }
+
+    static BuiltIn waitFor(Duration duration) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put(StepOptions.DURATION, duration);
+        return new BuiltIn(StepKind.WAIT, options);
+    }
+
+    public StepKind kind() {
+        return kind;
+    }
+
+    Map<String, Object> options() {
+        return options;
+    }
+}

@@ -1,0 +1,58 @@
+package io.squidmesh.workflow;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/** The outcome of one step attempt. */
+public sealed interface StepResult permits StepResult.Ok, StepResult.Failure, StepResult.Retry {
+
+    /**
+     * Success. {@code scheduleIn}, when positive, delays the dispatch of the next step(s) (whole
+     * seconds, rounded up, as the executor schedules in seconds).
+     */
+    record Ok(Map<String, Object> output, Duration scheduleIn) implements StepResult {
+        public Ok {
+            output = output == null ? Map.of() : output;
+        }
+    }
+
+    /** Terminal failure: the retry policy is skipped and failure routing applies at once. */
+    record Failure(Object reason) implements StepResult {
+    }
+
+    /**
+     * Retryable failure, governed by the step's retry policy; {@code retryAfter} replaces the computed
+     * backoff for the next attempt.
+     */
+    record Retry(Object reason, Duration retryAfter) implements StepResult {
+    }
+
+    static Ok ok() {
+        return new Ok(Map.of(), null);
+    }
+
+    static Ok ok(Map<String, Object> output) {
+        return new Ok(output, null);
+    }
+
+    static Ok ok(Map<String, Object> output, Duration scheduleIn) {
+        return new Ok(output, Objects.requireNonNull(scheduleIn, "scheduleIn"));
+    }
+
+    /**
+     * A terminal failure. A map reason is stored as given (plus {@code retryable?: false}); a string
+     * becomes {@code {message}}; an exception becomes {@code {message, type}}.
+     */
+    static Failure error(Object reason) {
+        return new Failure(reason);
+    }
+
+    static Retry retry(Object reason) {
+        return new Retry(reason, null);
+    }
+
+    static Retry retry(Object reason, Duration retryAfter) {
+        return new Retry(reason, Objects.requireNonNull(retryAfter, "retryAfter"));
+    }
+}

@@ -1,0 +1,102 @@
+package io.squidmesh.workflow;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated step. {@code implementation} is null for built-ins; {@code input} is null when the step
+ * sees the whole run state; {@code after} is empty outside dependency mode; {@code message},
+ * {@code level} and {@code duration} belong to the {@code log} and {@code wait} kinds; {@code options}
+ * keeps every option as declared, unknown keys included.
+ */
+public record StepSpec(String name, StepKind kind, Class<? extends Step> implementation, List<String> input,
+                       String output, RetryPolicy retry, boolean irreversible, boolean compensatable,
+                       Class<? extends Step> compensate, boolean transactional, List<String> after, String message,
+                       LogLevel level, Duration duration, Map<String, Object> options) {
+
+    public static final String REPLAY_ALLOWED = "allowed";
+    public static final String REPLAY_MANUAL_REVIEW = "manual_review_required";
+
+    /**
+     * The recovery policy persisted on each step run (SPEC §4.5): whether a replay may pass this step
+     * without review and whether a failure here is recovered automatically.
+     */
+    public Map<String, Object> recoveryPolicy() {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        if (irreversible || !compensatable) {
+            policy.put("irreversible?", irreversible);
+            policy.put("compensatable?", false);
+            policy.put("replay", REPLAY_MANUAL_REVIEW);
+            policy.put("recovery", "manual_intervention");
+        } else {
+            policy.put("irreversible?", false);
+            policy.put("compensatable?", true);
+            policy.put("replay", REPLAY_ALLOWED);
+            policy.put("recovery", "automatic");
+            if (compensate != null) {
+                Map<String, Object> compensation = new LinkedHashMap<>();
+                compensation.put("callback", compensate.getName());
+                compensation.put("status", "available");
+                policy.put("compensation", compensation);
+            }
+        }
+        return policy;
+    }
+
+    public boolean isManual() {
+        return kind.isManual();
+    }
+
+    /** A wait step's delay in whole seconds, rounded up (1 ms becomes 1 s), as the executor schedules in seconds. */
+    public int waitSeconds() {
+        long millis = duration.toMillis();
+        return (int) Math.max(1, (millis + 999) / 1000);
+    }
+
+    /** The serializable description used by inspection and the REST API. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("name", name);
+        map.put("kind", kind.value());
+        if (implementation != null) {
+            map.put("implementation", implementation.getName());
+        }
+        Map<String, Object> opts = new LinkedHashMap<>();
+        if (input != null) {
+            opts.put("input", input);
+        }
+        if (output != null) {
+            opts.put("output", output);
+        }
+        if (retry != null) {
+            opts.put("retry", retry.toMap());
+        }
+        if (irreversible) {
+            opts.put("irreversible", true);
+        }
+        if (!compensatable) {
+            opts.put("compensatable", false);
+        }
+        if (compensate != null) {
+            opts.put("compensate", compensate.getName());
+        }
+        if (transactional) {
+            opts.put("transactional", true);
+        }
+        if (!after.isEmpty()) {
+            opts.put("after", after);
+        }
+        if (message != null) {
+            opts.put("message", message);
+            opts.put("level", level.value());
+        }
+        if (duration != null) {
+            opts.put("duration", duration.toMillis());
+        }
+        map.put("options", opts);
+        map.put("recovery", recoveryPolicy());
+        return map;
+    }
+}

@@ -1,0 +1,68 @@
+package io.squidmesh.workflow;
+
+import io.squidmesh.workflow.internal.Declarations.FieldDecl;
+import io.squidmesh.workflow.internal.Declarations.TriggerDecl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One way to start a workflow, with its own payload contract. Built with {@link Workflows#manual(String)}
+ * or {@link Workflows#cron(String, String, String)}; fields are required unless marked
+ * {@link Workflows#optional()} or given a default.
+ */
+public final class TriggerBuilder {
+
+    private final String name;
+    private final List<String> types = new ArrayList<>();
+    private final List<FieldDecl> fields = new ArrayList<>();
+    private String cronExpression;
+    private String timezone;
+
+    TriggerBuilder(String name) {
+        this.name = name;
+    }
+
+    public TriggerBuilder manual() {
+        types.add(TriggerType.MANUAL.value());
+        return this;
+    }
+
+    /** A cron schedule (five-field UNIX syntax or a nickname such as {@code @daily}) in a time zone. */
+    public TriggerBuilder cron(String expression, String timezone) {
+        types.add(TriggerType.CRON.value());
+        this.cronExpression = expression;
+        this.timezone = timezone;
+        return this;
+    }
+
+    /** Declares a type by name; only {@code manual} and {@code cron} exist. */
+    public TriggerBuilder type(String type) {
+        types.add(type);
+        return this;
+    }
+
+    public TriggerBuilder field(String name, FieldType type, FieldOption... options) {
+        return addField(name, type, options);
+    }
+
+    /** A field with a type given by name; an unknown type name accepts any value. */
+    public TriggerBuilder field(String name, String type, FieldOption... options) {
+        return addField(name, type, options);
+    }
+
+    private TriggerBuilder addField(String name, Object type, FieldOption... options) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (FieldOption option : options) {
+            option.applyTo(values);
+        }
+        fields.add(new FieldDecl(name, type, values));
+        return this;
+    }
+
+    TriggerDecl declaration() {
+        return new TriggerDecl(name, List.copyOf(types), cronExpression, timezone, List.copyOf(fields));
+    }
+}

@@ -1,0 +1,202 @@
+package io.squidmesh.workflow;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A validated workflow definition (SPEC §4.10): triggers, the merged payload contract, steps, and either
+ * transitions (one entry step) or dependencies (roots run first, then each phase in turn). Immutable;
+ * built by {@link WorkflowBuilder#build()}.
+ */
+public final class Workflow {
+
+    private static final Set<String> UNFINISHED = Set.of("pending", "running", "failed");
+
+    private final String name;
+    private final String description;
+    private final List<TriggerSpec> triggers;
+    private final List<FieldSpec> payload;
+    private final List<StepSpec> steps;
+    private final Map<String, StepSpec> stepsByName;
+    private final List<TransitionSpec> transitions;
+    private final boolean dependencyMode;
+    private final List<String> entrySteps;
+    private final Map<String, Integer> phases;
+    private final List<StepSpec> dependencyOrder;
+
+    Workflow(String name, String description, List<TriggerSpec> triggers, List<FieldSpec> payload,
+             List<StepSpec> steps, List<TransitionSpec> transitions, boolean dependencyMode, List<String> entrySteps,
+             Map<String, Integer> phases) {
+        this.name = name;
+        this.description = description;
+        this.triggers = List.copyOf(triggers);
+        this.payload = List.copyOf(payload);
+        this.steps = List.copyOf(steps);
+        this.stepsByName = steps.stream().collect(Collectors.toMap(StepSpec::name, Function.identity(),
+                (a, b) -> a, LinkedHashMap::new));
+        this.transitions = List.copyOf(transitions);
+        this.dependencyMode = dependencyMode;
+        this.entrySteps = List.copyOf(entrySteps);
+        this.phases = Map.copyOf(phases);
+        List<StepSpec> ordered = new ArrayList<>(steps);
+        ordered.sort(Comparator.comparingInt((StepSpec s) -> phases.getOrDefault(s.name(), 0))
+                .thenComparingInt(steps::indexOf));
+        this.dependencyOrder = List.copyOf(ordered);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<TriggerSpec> triggers() {
+        return triggers;
+    }
+
+    public Optional<TriggerSpec> trigger(String name) {
+        return triggers.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** The first declared trigger, used when a run is started without naming one. */
+    public TriggerSpec defaultTrigger() {
+        return triggers.get(0);
+    }
+
+    /** Every trigger's fields, merged by name (the first declaration wins). */
+    public List<FieldSpec> payload() {
+        return payload;
+    }
+
+    public List<StepSpec> steps() {
+        return steps;
+    }
+
+    public Optional<StepSpec> step(String name) {
+        return Optional.ofNullable(name == null ? null : stepsByName.get(name));
+    }
+
+    public List<TransitionSpec> transitions() {
+        return transitions;
+    }
+
+    public Optional<TransitionSpec> transition(String from, Outcome on) {
+        return transitions.stream().filter(t -> t.from().equals(from) && t.on() == on).findFirst();
+    }
+
+    /** True when steps declare {@code after} dependencies instead of transitions. */
+    public boolean isDependencyMode() {
+        return dependencyMode;
+    }
+
+    /** The roots in dependency mode (declaration order), or the single entry step. */
+    public List<String> entrySteps() {
+        return entrySteps;
+    }
+
+    /** Where a run starts: the entry step, or the first root in dependency mode. */
+    public String initialStep() {
+        return entrySteps.get(0);
+    }
+
+    /** The entry step of a transition workflow; null in dependency mode. */
+    public String entryStep() {
+        return dependencyMode ? null : entrySteps.get(0);
+    }
+
+    /** 0 for a root, else 1 + the highest phase among its dependencies (0 for every step outside dependency mode). */
+    public int phase(String step) {
+        return phases.getOrDefault(step, 0);
+    }
+
+    public List<String> dependsOn(String step) {
+        return step(step).map(StepSpec::after).orElse(List.of());
+    }
+
+    /** Steps sorted by (phase, declaration). */
+    public List<StepSpec> dependencyOrder() {
+        return dependencyOrder;
+    }
+
+    /** The order inspection lists steps in: declaration order, or dependency order in dependency mode. */
+    public List<StepSpec> inspectionOrder() {
+        return dependencyMode ? dependencyOrder : steps;
+    }
+
+    /**
+     * What a dependency-mode run does next, given the status of each step that has a row
+     * ({@code pending}, {@code running}, {@code completed}, {@code failed}); steps absent from the map
+     * were never scheduled. Only the lowest unfinished phase is considered, so a later step never
+     * starts before every step of an earlier phase has completed.
+     */
+    public DependencyProgress dependencyProgress(Map<String, String> statusByStep) {
+        List<StepSpec> remaining = dependencyOrder.stream()
+                .filter(s -> !"completed".equals(statusByStep.get(s.name())))
+                .toList();
+        if (remaining.isEmpty()) {
+            return new DependencyProgress.Complete();
+        }
+        int currentPhase = phase(remaining.get(0).name());
+        List<StepSpec> phaseSteps = remaining.stream().filter(s -> phase(s.name()) == currentPhase).toList();
+        List<String> ready = phaseSteps.stream()
+                .filter(s -> !statusByStep.containsKey(s.name()))
+                .filter(s -> s.after().stream().allMatch(d -> "completed".equals(statusByStep.get(d))))
+                .map(StepSpec::name)
+                .toList();
+        if (!ready.isEmpty()) {
+            return new DependencyProgress.Dispatch(ready);
+        }
+        if (phaseSteps.stream().anyMatch(s -> UNFINISHED.contains(statusByStep.get(s.name())))) {
+            return new DependencyProgress.Wait();
+        }
+        return new DependencyProgress.Stuck(phaseSteps.stream().map(StepSpec::name).toList());
+    }
+
+    /** The normalized, serializable definition (SPEC §4.10), as the REST API and inspection show it. */
+    public Map<String, Object> describe() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("workflow", name);
+        if (description != null) {
+            map.put("description", description);
+        }
+        map.put("mode", dependencyMode ? "dependencies" : "transitions");
+        map.put("triggers", triggers.stream().map(TriggerSpec::toMap).toList());
+        map.put("payload", payload.stream().map(FieldSpec::toMap).toList());
+        List<Map<String, Object>> stepMaps = new ArrayList<>();
+        for (StepSpec step : inspectionOrder()) {
+            Map<String, Object> stepMap = step.toMap();
+            if (dependencyMode) {
+                stepMap.put("depends_on", step.after());
+                stepMap.put("phase", phase(step.name()));
+            }
+            stepMaps.add(stepMap);
+        }
+        map.put("steps", stepMaps);
+        map.put("transitions", transitions.stream().map(TransitionSpec::toMap).toList());
+        map.put("retries", steps.stream().filter(s -> s.retry() != null)
+                .map(s -> {
+                    Map<String, Object> retry = new LinkedHashMap<>();
+                    retry.put("step", s.name());
+                    retry.putAll(s.retry().toMap());
+                    return retry;
+                }).toList());
+        map.put("entry_steps", entrySteps);
+        map.put("initial_step", initialStep());
+        map.put("entry_step", entryStep());
+        return map;
+    }
+
+    @Override
+    public String toString() {
+        return "Workflow[" + name + "]";
+    }
+}

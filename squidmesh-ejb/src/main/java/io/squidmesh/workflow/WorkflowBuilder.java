@@ -1,0 +1,114 @@
+package io.squidmesh.workflow;
+
+import io.squidmesh.workflow.internal.Declarations.RetryDecl;
+import io.squidmesh.workflow.internal.Declarations.StepDecl;
+import io.squidmesh.workflow.internal.Declarations.TransitionDecl;
+import io.squidmesh.workflow.internal.Declarations.TriggerDecl;
+import io.squidmesh.workflow.internal.Declarations.WorkflowDecl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Builds a {@link Workflow}; start with {@link Workflows#workflow(String)}. Nothing is checked until
+ * {@link #build()}, which reports every problem of the definition at once.
+ * <p>
+ * A workflow either chains its steps with {@link #transition transitions} (exactly one entry step) or
+ * declares dependencies with {@link StepOptions#after} (one or more roots, run in phases); never both.
+ */
+public final class WorkflowBuilder {
+
+    private final String name;
+    private String description;
+    private final List<TriggerDecl> triggers = new ArrayList<>();
+    private final List<StepDecl> steps = new ArrayList<>();
+    private final List<TransitionDecl> transitions = new ArrayList<>();
+    private final List<RetryDecl> retries = new ArrayList<>();
+
+    WorkflowBuilder(String name) {
+        this.name = name;
+    }
+
+    public WorkflowBuilder description(String description) {
+        this.description = description;
+        return this;
+    }
+
+    public WorkflowBuilder trigger(TriggerBuilder trigger) {
+        triggers.add(trigger.declaration());
+        return this;
+    }
+
+    public WorkflowBuilder step(String name, Class<? extends Step> step) {
+        return step(name, step, options -> { });
+    }
+
+    public WorkflowBuilder step(String name, Class<? extends Step> step, Consumer<StepOptions> options) {
+        return addStep(name, step, Map.of(), options);
+    }
+
+    public WorkflowBuilder step(String name, BuiltIn builtIn) {
+        return step(name, builtIn, options -> { });
+    }
+
+    public WorkflowBuilder step(String name, BuiltIn builtIn, Consumer<StepOptions> options) {
+        return addStep(name, builtIn.kind(), builtIn.options(), options);
+    }
+
+    /** A step that stops the run until an operator approves or rejects it; needs ok and error transitions. */
+    public WorkflowBuilder approval(String name) {
+        return approval(name, options -> { });
+    }
+
+    public WorkflowBuilder approval(String name, Consumer<StepOptions> options) {
+        return addStep(name, StepKind.APPROVAL, Map.of(), options);
+    }
+
+    /** Where the run goes when {@code from} ends with {@code on}; {@code to} is a step or {@link Workflows#COMPLETE}. */
+    public WorkflowBuilder transition(String from, Outcome on, String to) {
+        transitions.add(new TransitionDecl(from, on, to, null));
+        return this;
+    }
+
+    /** An error route labelled as a recovery (compensation or undo) in the run's audit trail. */
+    public WorkflowBuilder transition(String from, Outcome on, String to, Recovery recovery) {
+        transitions.add(new TransitionDecl(from, on, to, recovery));
+        return this;
+    }
+
+    /** A transition with outcome and recovery given by name ({@code "ok"}, {@code "error"}, {@code "undo"}...). */
+    public WorkflowBuilder transition(String from, String on, String to, String recovery) {
+        transitions.add(new TransitionDecl(from, on, to, recovery));
+        return this;
+    }
+
+    /** A retry policy for a step, declared apart from the step (same as {@link StepOptions#retry}). */
+    public WorkflowBuilder retry(String step, int maxAttempts, Backoff backoff) {
+        retries.add(new RetryDecl(step, RetryPolicy.of(maxAttempts, backoff)));
+        return this;
+    }
+
+    /**
+     * Validates the definition and returns it.
+     *
+     * @throws WorkflowValidationException listing every problem, each naming the trigger, step or
+     *                                     transition at fault
+     */
+    public Workflow build() {
+        return WorkflowCompiler.compile(new WorkflowDecl(name, description, List.copyOf(triggers), List.copyOf(steps),
+                List.copyOf(transitions), List.copyOf(retries)));
+    }
+
+    private WorkflowBuilder addStep(String name, Object implementation, Map<String, Object> builtInOptions,
+                                    Consumer<StepOptions> configure) {
+        StepOptions options = new StepOptions();
+        configure.accept(options);
+        Map<String, Object> all = new LinkedHashMap<>(builtInOptions);
+        all.putAll(options.toMap());
+        steps.add(new StepDecl(name, implementation, all));
+        return this;
+    }
+}

@@ -1,0 +1,100 @@
+package io.squidmesh.workflow;
+
+import java.time.Duration;
+
+/**
+ * The authoring vocabulary, meant for static import:
+ * <pre>{@code
+ * import static io.squidmesh.workflow.FieldType.*;
+ * import static io.squidmesh.workflow.Workflows.*;
+ *
+ * workflow("saga_checkout")
+ *     .trigger(manual("saga_checkout").field("account_id", STRING).field("order_id", STRING))
+ *     .step("reserve_inventory", ReserveInventory.class, s -> s.output("inventory_reservation")
+ *             .compensate(ReleaseInventory.class))
+ *     .step("capture_payment", CapturePayment.class, s -> s.retry(2, exponential(1_000, 10_000)))
+ *     .transition("reserve_inventory", OK, "capture_payment")
+ *     .transition("capture_payment", OK, COMPLETE)
+ *     .build();
+ * }</pre>
+ * Names are snake_case strings, the same in the database, the REST API and the dashboard.
+ */
+public final class Workflows {
+
+    public static final Outcome OK = Outcome.OK;
+    public static final Outcome ERROR = Outcome.ERROR;
+    public static final Recovery COMPENSATION = Recovery.COMPENSATION;
+    public static final Recovery UNDO = Recovery.UNDO;
+    /** The terminal transition target: the run completes. */
+    public static final String COMPLETE = "__complete__";
+
+    private Workflows() {
+    }
+
+    public static WorkflowBuilder workflow(String name) {
+        return new WorkflowBuilder(name);
+    }
+
+    /** A trigger with no type yet; prefer {@link #manual(String)} or {@link #cron(String, String, String)}. */
+    public static TriggerBuilder trigger(String name) {
+        return new TriggerBuilder(name);
+    }
+
+    public static TriggerBuilder manual(String name) {
+        return trigger(name).manual();
+    }
+
+    public static TriggerBuilder cron(String name, String expression, String timezone) {
+        return trigger(name).cron(expression, timezone);
+    }
+
+    public static Backoff exponential(long minMillis, long maxMillis) {
+        return Backoff.exponential(minMillis, maxMillis);
+    }
+
+    /** The field may be left out of the payload. */
+    public static FieldOption optional() {
+        return required(false);
+    }
+
+    public static FieldOption required(boolean required) {
+        return new FieldOption(FieldOption.REQUIRED, required);
+    }
+
+    /** A literal default, which must have the field's type. */
+    public static FieldOption defaultValue(Object value) {
+        return new FieldOption(FieldOption.DEFAULT, value);
+    }
+
+    /** Defaults a string field to the current UTC date when the run is created. */
+    public static FieldOption today() {
+        return new FieldOption(FieldOption.DEFAULT, DynamicDefault.TODAY);
+    }
+
+    /** Defaults a string field to the current UTC instant (ISO-8601) when the run is created. */
+    public static FieldOption now() {
+        return new FieldOption(FieldOption.DEFAULT, DynamicDefault.NOW);
+    }
+
+    /** Writes one log line at {@code info}; output {@code {}}. */
+    public static BuiltIn log(String message) {
+        return BuiltIn.log(message, LogLevel.INFO);
+    }
+
+    public static BuiltIn log(String message, LogLevel level) {
+        return BuiltIn.log(message, level);
+    }
+
+    /**
+     * Delays the next step without holding a thread: the successor is delivered after
+     * {@code duration}, rounded up to whole seconds.
+     */
+    public static BuiltIn waitFor(Duration duration) {
+        return BuiltIn.waitFor(duration);
+    }
+
+    /** Stops the run until an operator unblocks it. */
+    public static BuiltIn pause() {
+        return new BuiltIn(StepKind.PAUSE, java.util.Map.of());
+    }
+}
