@@ -362,6 +362,10 @@ public final class DefinitionValidator {
             }
         }
         for (StepDecl step : workflow.steps()) {
+            if (step.implementation() == StepKind.PAUSE && !hasTransition(workflow, step.name(), Outcome.OK)) {
+                // the original engine accepted this and then failed when the run paused (SPEC §18.9)
+                problems.add("pause step " + step.name() + " must define an :ok transition");
+            }
             if (step.implementation() == StepKind.APPROVAL) {
                 boolean ok = hasTransition(workflow, step.name(), Outcome.OK);
                 boolean error = hasTransition(workflow, step.name(), Outcome.ERROR);

@@ -1,0 +1,22 @@
+package io.squidmesh.it.support;
+
+import io.squidmesh.it.workflows.Probe;
+import io.squidmesh.it.workflows.TestSteps;
+import io.squidmesh.it.workflows.TestWorkflows;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+
+/** The standard test deployment: the reference EAR plus the test workflows and the given test classes. */
+public final class TestModules {
+
+    private TestModules() {
+    }
+
+    public static EnterpriseArchive withWorkflows(Class<?>... tests) {
+        return Deployments.withTestModule(Deployments.testModule()
+                .addClasses(Await.class, TestModules.class, Probe.class)
+                .addClasses(TestSteps.class.getDeclaredClasses())
+                .addClasses(TestSteps.class, TestWorkflows.class)
+                .addClasses(TestWorkflows.class.getDeclaredClasses())
+                .addClasses(tests));
+    }
+}

@@ -1,0 +1,11 @@
+package io.squidmesh;
+
+/** No run has this id ({@code not_found}). */
+public class RunNotFoundException extends SquidMeshException {
+
+    private static final long serialVersionUID = 1L;
+
+    public RunNotFoundException(String runId) {
+        super("not_found", "run " + runId + " not found", java.util.Map.of("run_id", runId));
+    }
+}

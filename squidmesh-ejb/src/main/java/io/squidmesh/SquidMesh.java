@@ -1,0 +1,51 @@
+package io.squidmesh;
+
+import io.squidmesh.workflow.Workflow;
+import io.squidmesh.workflow.WorkflowDefinition;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Squid Mesh API: start, inspect, list and steer workflow runs. Inject it anywhere in the
+ * application ({@code @Inject SquidMesh squidMesh}); it is a stateless session bean, and each call is
+ * one JTA transaction that joins the caller's if there is one. Errors are {@link SquidMeshException}s
+ * carrying the original engine's codes; a failed call writes nothing.
+ * <p>
+ * Run ids are UUID strings: a malformed id fails with {@code invalid_run_id}, an unknown one with
+ * {@code not_found}.
+ */
+public interface SquidMesh {
+
+    /** Starts a run through the workflow's first declared trigger. */
+    Run startRun(String workflow, Map<String, Object> payload);
+
+    /** Starts a run through the named trigger. */
+    Run startRun(String workflow, String trigger, Map<String, Object> payload);
+
+    /** Starts a run of the workflow defined by this bean class, through its first declared trigger. */
+    Run startRun(Class<? extends WorkflowDefinition> workflow, Map<String, Object> payload);
+
+    Run startRun(Class<? extends WorkflowDefinition> workflow, String trigger, Map<String, Object> payload);
+
+    /** The run without its history. */
+    Run inspectRun(String runId);
+
+    /** The run, with step views, step runs (with attempts) and audit events when {@code includeHistory}. */
+    Run inspectRun(String runId, boolean includeHistory);
+
+    /** Runs newest first, filtered by workflow and status, one page at a time. */
+    RunPage listRuns(RunQuery query);
+
+    /**
+     * Cancels a run: pending and paused runs are cancelled at once; running and retrying runs become
+     * {@code cancelling} and settle on their next delivery.
+     */
+    Run cancelRun(String runId);
+
+    /** The deployed workflows, by name. */
+    List<Workflow> workflows();
+
+    Optional<Workflow> workflow(String name);
+}

@@ -1,0 +1,96 @@
+package io.squidmesh.runtime.internal;
+
+import io.squidmesh.InvalidTriggerException;
+import io.squidmesh.SquidMeshException;
+import io.squidmesh.workflow.TriggerSpec;
+import io.squidmesh.workflow.TriggerType;
+import io.squidmesh.workflow.Workflow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Starts the run of a cron activation (SPEC §6.17): the trigger's defaults are the whole payload, and the
+ * schedule facts ({@code workflow}, {@code trigger_name}, {@code cron_expression}, {@code timezone},
+ * {@code received_at}, {@code signal_id}, {@code intended_window}) become the run's {@code context.schedule}.
+ */
+@ApplicationScoped
+public class CronStarter {
+
+    @Inject
+    WorkflowRegistry registry;
+
+    @Inject
+    RunStarter starter;
+
+    public void start(String workflowName, String triggerName, Object signalId, boolean signalIdGiven,
+                      Object intendedWindow) {
+        Workflow workflow = registry.require(workflowName);
+        TriggerSpec trigger = workflow.trigger(triggerName)
+                .orElseThrow(() -> new InvalidTriggerException(workflowName, triggerName, "has no trigger " + triggerName));
+        if (trigger.type() != TriggerType.CRON) {
+            throw new InvalidTriggerException(workflowName, triggerName, "trigger " + triggerName + " is not a cron trigger");
+        }
+        if (signalIdGiven && !(signalId instanceof String s && !s.isEmpty())) {
+            throw new SquidMeshException("invalid_schedule_signal_id", "signal_id must be a non-empty string, was "
+                    + signalId, Map.of("signal_id", String.valueOf(signalId)));
+        }
+        Map<String, Object> window = window(intendedWindow);
+        String signal = signalIdGiven ? (String) signalId : derivedSignalId(workflowName, triggerName, window);
+
+        Map<String, Object> schedule = new LinkedHashMap<>();
+        schedule.put("workflow", workflowName);
+        schedule.put("trigger_name", triggerName);
+        schedule.put("cron_expression", trigger.cronExpression());
+        schedule.put("timezone", trigger.timezone());
+        schedule.put("received_at", Clocks.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        if (signal != null) {
+            schedule.put("signal_id", signal);
+        }
+        if (!window.isEmpty()) {
+            schedule.put("intended_window", window);
+        }
+        starter.start(workflow, trigger, Map.of(), Map.of(RunState.SCHEDULE, schedule));
+    }
+
+    /** Keeps only {@code start_at} and {@code end_at}. */
+    static Map<String, Object> window(Object intendedWindow) {
+        Map<String, Object> window = new LinkedHashMap<>();
+        if (intendedWindow instanceof Map<?, ?> given) {
+            for (String key : List.of("start_at", "end_at")) {
+                if (given.containsKey(key)) {
+                    window.put(key, given.get(key));
+                }
+            }
+        }
+        return window;
+    }
+
+    /**
+     * {@code sha256:} + base64url (no padding) of SHA-256 over workflow, trigger, start and end, each written
+     * as {@code <byte length>:<value>} and joined with {@code |}; null unless both bounds are strings.
+     */
+    static String derivedSignalId(String workflow, String trigger, Map<String, Object> window) {
+        if (!(window.get("start_at") instanceof String start) || !(window.get("end_at") instanceof String end)) {
+            return null;
+        }
+        String joined = List.of(workflow, trigger, start, end).stream()
+                .map(part -> part.getBytes(StandardCharsets.UTF_8).length + ":" + part)
+                .collect(Collectors.joining("|"));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+}

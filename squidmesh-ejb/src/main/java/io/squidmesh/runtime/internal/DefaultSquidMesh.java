@@ -1,0 +1,116 @@
+package io.squidmesh.runtime.internal;
+
+import io.squidmesh.InvalidTriggerException;
+import io.squidmesh.Run;
+import io.squidmesh.RunPage;
+import io.squidmesh.RunQuery;
+import io.squidmesh.SquidMesh;
+import io.squidmesh.persistence.RunEntity;
+import io.squidmesh.persistence.RunStore;
+import io.squidmesh.workflow.TriggerSpec;
+import io.squidmesh.workflow.Workflow;
+import io.squidmesh.workflow.WorkflowDefinition;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@link SquidMesh} API as a stateless session bean: one JTA transaction per call. */
+@Stateless
+@Local(SquidMesh.class)
+public class DefaultSquidMesh implements SquidMesh {
+
+    @Inject
+    WorkflowRegistry registry;
+
+    @Inject
+    RunStarter starter;
+
+    @Inject
+    RunReader reader;
+
+    @Inject
+    RunStore runs;
+
+    @Inject
+    Cancellation cancellation;
+
+    @Override
+    public Run startRun(String workflow, Map<String, Object> payload) {
+        Workflow definition = registry.require(workflow);
+        return start(definition, definition.defaultTrigger(), payload);
+    }
+
+    @Override
+    public Run startRun(String workflow, String trigger, Map<String, Object> payload) {
+        Workflow definition = registry.require(workflow);
+        return start(definition, trigger(definition, trigger), payload);
+    }
+
+    @Override
+    public Run startRun(Class<? extends WorkflowDefinition> workflow, Map<String, Object> payload) {
+        Workflow definition = registry.require(workflow);
+        return start(definition, definition.defaultTrigger(), payload);
+    }
+
+    @Override
+    public Run startRun(Class<? extends WorkflowDefinition> workflow, String trigger, Map<String, Object> payload) {
+        Workflow definition = registry.require(workflow);
+        return start(definition, trigger(definition, trigger), payload);
+    }
+
+    @Override
+    public Run inspectRun(String runId) {
+        return inspectRun(runId, false);
+    }
+
+    @Override
+    public Run inspectRun(String runId, boolean includeHistory) {
+        return reader.read(RunViews.runId(runId), includeHistory);
+    }
+
+    @Override
+    public RunPage listRuns(RunQuery query) {
+        RunCursor after = query.after() == null ? null : RunCursor.decode(query.after());
+        List<RunEntity> rows = runs.page(query.workflow(), query.status() == null ? null : query.status().value(),
+                after == null ? null : after.insertedAt(), after == null ? null : after.id(), query.limit() + 1);
+        boolean more = rows.size() > query.limit();
+        List<RunEntity> page = more ? rows.subList(0, query.limit()) : rows;
+        RunEntity last = page.isEmpty() ? null : page.get(page.size() - 1);
+        String next = more ? new RunCursor(last.getInsertedAt(), last.getId()).encode() : null;
+        return new RunPage(page.stream().map(RunViews::run).toList(), next);
+    }
+
+    @Override
+    public Run cancelRun(String runId) {
+        return RunViews.run(cancellation.cancel(RunViews.runId(runId)));
+    }
+
+    @Override
+    public List<Workflow> workflows() {
+        return registry.all();
+    }
+
+    @Override
+    public Optional<Workflow> workflow(String name) {
+        return registry.find(name);
+    }
+
+    private Run start(Workflow workflow, TriggerSpec trigger, Map<String, Object> payload) {
+        if (payload == null) {
+            throw new io.squidmesh.InvalidPayloadException("payload must be a map of field names to values");
+        }
+        return starter.start(workflow, trigger, payload, Map.of());
+    }
+
+    private static TriggerSpec trigger(Workflow workflow, String name) {
+        if (name == null) {
+            return workflow.defaultTrigger();
+        }
+        return workflow.trigger(name)
+                .orElseThrow(() -> new InvalidTriggerException(workflow.name(), name, "has no trigger " + name));
+    }
+}

@@ -1,0 +1,111 @@
+package io.squidmesh.runtime.internal;
+
+import io.squidmesh.executor.EnqueueOptions;
+import io.squidmesh.executor.Executor;
+import io.squidmesh.persistence.RunEntity;
+import io.squidmesh.persistence.StepRunEntity;
+import io.squidmesh.persistence.StepRunStore;
+import io.squidmesh.workflow.StepSpec;
+import io.squidmesh.workflow.Workflow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Hands work to the {@link Executor} inside the caller's transaction (SPEC §6.4). Pending database writes
+ * are flushed first, so a constraint violation never follows a send, and the send is the last thing the
+ * transaction does (JMS delivery delay counts from the send).
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    @Inject
+    Instance<Executor> executor;
+
+    @Inject
+    StepRunStore stepRuns;
+
+    @Inject
+    Telemetry telemetry;
+
+    @PersistenceContext(unitName = "squidmesh")
+    EntityManager em;
+
+    /** Queues one step without writing a row (transition mode, retries, resumes). */
+    public void enqueueStep(RunEntity run, String step, int scheduleInSeconds) {
+        EnqueueOptions options = EnqueueOptions.scheduleIn(scheduleInSeconds);
+        em.flush();
+        Map<String, Object> job;
+        try {
+            job = executor.get().enqueueStep(RunViews.run(run), step, options);
+        } catch (RuntimeException e) {
+            throw new DispatchException(e);
+        }
+        telemetry.runDispatched(run, job == null ? Map.of() : job, scheduleInSeconds);
+    }
+
+    /**
+     * Dependency scheduling: writes a {@code pending} row (input snapshot, recovery policy) for each step
+     * that has none yet and queues only those, so a join reached by two branches is queued once. If the
+     * executor fails, the rows just written are removed and the failure is rethrown.
+     *
+     * @return the steps queued now
+     */
+    public List<String> scheduleSteps(RunEntity run, Workflow workflow, List<String> steps,
+                                      Map<String, Object> state, int scheduleInSeconds) {
+        Set<String> existing = stepRuns.statuses(run.getId()).keySet();
+        Instant now = Clocks.now();
+        List<StepRunEntity> inserted = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(steps)) {
+            if (existing.contains(name)) {
+                continue;
+            }
+            StepSpec step = workflow.step(name).orElseThrow(() -> new IllegalStateException("unknown step " + name));
+            StepRunEntity row = new StepRunEntity(UUID.randomUUID(), run.getId(), name, "pending",
+                    RunState.input(state, step.input()), step.recoveryPolicy(), now);
+            stepRuns.insert(row);
+            inserted.add(row);
+        }
+        List<String> queued = inserted.stream().map(StepRunEntity::getStep).toList();
+        if (queued.isEmpty()) {
+            return queued;
+        }
+        EnqueueOptions options = EnqueueOptions.scheduleIn(scheduleInSeconds);
+        em.flush();
+        List<Map<String, Object>> jobs;
+        try {
+            jobs = queued.size() == 1
+                    ? List.of(executor.get().enqueueStep(RunViews.run(run), queued.get(0), options))
+                    : executor.get().enqueueSteps(RunViews.run(run), queued, options);
+        } catch (RuntimeException e) {
+            inserted.forEach(stepRuns::delete);
+            throw new DispatchException(e);
+        }
+        for (Map<String, Object> job : jobs) {
+            telemetry.runDispatched(run, job == null ? Map.of() : job, scheduleInSeconds);
+        }
+        return queued;
+    }
+
+    /** Queues the saga compensation of a run that just failed. */
+    public void enqueueCompensation(RunEntity run) {
+        em.flush();
+        Map<String, Object> job;
+        try {
+            job = executor.get().enqueueCompensation(RunViews.run(run), EnqueueOptions.now());
+        } catch (RuntimeException e) {
+            throw new DispatchException(e);
+        }
+        telemetry.runDispatched(run, job == null ? Map.of() : job, null);
+    }
+}

@@ -1,0 +1,50 @@
+package io.squidmesh.runtime.internal;
+
+import io.squidmesh.executor.Executor;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Checks, when the application deploys, what the engine needs to run: valid configuration values and
+ * exactly one {@link Executor}. A problem fails the deployment with a message naming the key or bean,
+ * instead of failing the first run later (SPEC §2).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+public class EngineStartup {
+
+    private static final Logger LOG = Logger.getLogger(EngineStartup.class.getName());
+
+    @Inject
+    EngineConfig config;
+
+    @Inject
+    Instance<Executor> executors;
+
+    @Inject
+    WorkflowRegistry registry;
+
+    @PostConstruct
+    void check() {
+        config.validate();
+        if (executors.isUnsatisfied()) {
+            throw new IllegalStateException("missing Squid Mesh configuration: no " + Executor.class.getName()
+                    + " bean is deployed; add squidmesh-jms-executor to the application or provide an Executor bean");
+        }
+        if (executors.isAmbiguous()) {
+            throw new IllegalStateException("invalid Squid Mesh configuration: several Executor beans are deployed ("
+                    + executors.handlesStream().map(h -> h.getBean().getBeanClass().getName())
+                    .collect(Collectors.joining(", ")) + "); keep one or mark one @Alternative @Priority");
+        }
+        LOG.info(() -> "Squid Mesh ready: " + registry.all().size() + " workflow(s), stale-step-timeout "
+                + config.staleStepTimeout().map(d -> d.toMillis() + " ms").orElse("disabled"));
+    }
+}

@@ -1,0 +1,23 @@
+package io.squidmesh.runtime.internal;
+
+import java.util.Map;
+
+/** What one attempt produced, before it is applied to the run. */
+public sealed interface ExecutionOutcome {
+
+    /** Success; {@code scheduleInSeconds} delays the successor (0 = at once). */
+    record Succeeded(Map<String, Object> output, int scheduleInSeconds) implements ExecutionOutcome {
+    }
+
+    /** Failure with the normalized error map ({@code retryable?} decides whether the retry policy applies). */
+    record Failed(Map<String, Object> error) implements ExecutionOutcome {
+    }
+
+    /** A pause or approval step: the run waits for an operator. */
+    record Paused() implements ExecutionOutcome {
+    }
+
+    /** A transactional step whose success was applied in its own transaction. */
+    record Applied() implements ExecutionOutcome {
+    }
+}

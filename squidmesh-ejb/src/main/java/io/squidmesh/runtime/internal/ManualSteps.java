@@ -1,0 +1,47 @@
+package io.squidmesh.runtime.internal;
+
+import io.squidmesh.workflow.Outcome;
+import io.squidmesh.workflow.StepKind;
+import io.squidmesh.workflow.StepSpec;
+import io.squidmesh.workflow.TransitionSpec;
+import io.squidmesh.workflow.Workflow;
+import io.squidmesh.workflow.Workflows;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Resume metadata of pause and approval steps (SPEC §4b {@code resume}, §6.8). */
+final class ManualSteps {
+
+    private ManualSteps() {
+    }
+
+    static Map<String, Object> cancelledWhilePaused() {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", "run cancelled while paused");
+        error.put("reason", "cancelled");
+        return error;
+    }
+
+    /**
+     * What a paused step resumes to, persisted when it pauses so that a redeploy changing the workflow does
+     * not change what happens to runs already waiting.
+     */
+    static Map<String, Object> resumeMetadata(Workflow workflow, StepSpec step) {
+        Map<String, Object> resume = new LinkedHashMap<>();
+        if (step.kind() == StepKind.APPROVAL) {
+            resume.put("kind", "approval");
+            resume.put("ok_target", target(workflow, step, Outcome.OK));
+            resume.put("error_target", target(workflow, step, Outcome.ERROR));
+            resume.put("output_key", step.output());
+        } else {
+            resume.put("output", RunState.mapOutput(Map.of(), step.output()));
+            resume.put("target", target(workflow, step, Outcome.OK));
+        }
+        return resume;
+    }
+
+    private static String target(Workflow workflow, StepSpec step, Outcome outcome) {
+        return workflow.transition(step.name(), outcome).map(TransitionSpec::to).orElse(Workflows.COMPLETE);
+    }
+}

@@ -1,0 +1,71 @@
+package io.squidmesh.runtime.internal;
+
+import io.squidmesh.DispatchFailedException;
+import io.squidmesh.InvalidPayloadException;
+import io.squidmesh.Run;
+import io.squidmesh.RunStatus;
+import io.squidmesh.persistence.RunEntity;
+import io.squidmesh.persistence.RunStore;
+import io.squidmesh.workflow.PayloadResolution;
+import io.squidmesh.workflow.TriggerSpec;
+import io.squidmesh.workflow.Workflow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Creates runs (SPEC §6.3): the payload is resolved and checked before anything is written, then the run
+ * row and its first work are written and queued in the caller's transaction; if the executor refuses, the
+ * exception rolls everything back and no run remains.
+ */
+@ApplicationScoped
+public class RunStarter {
+
+    @Inject
+    RunStore runs;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    Telemetry telemetry;
+
+    /** Starts a run through a trigger; {@code context} is the run's initial context (cron schedule facts only). */
+    public Run start(Workflow workflow, TriggerSpec trigger, Map<String, Object> provided, Map<String, Object> context) {
+        PayloadResolution payload = trigger.resolve(provided, Clocks.UTC);
+        if (!payload.isValid()) {
+            throw new InvalidPayloadException(workflow.name(), trigger.name(), payload.violations());
+        }
+        RunEntity run = create(workflow, trigger.name(), payload.payload(), RunState.reservedFacts(context), null);
+        telemetry.runCreated(run);
+        return RunViews.run(run);
+    }
+
+    /** Starts a new run from a source run's payload as stored (not re-validated), keeping only its reserved facts. */
+    public Run replay(Workflow workflow, RunEntity source) {
+        RunEntity run = create(workflow, source.getTrigger(), source.getInput(),
+                RunState.reservedFacts(source.getContext()), source.getId());
+        telemetry.runReplayed(run);
+        return RunViews.run(run);
+    }
+
+    private RunEntity create(Workflow workflow, String trigger, Map<String, Object> payload,
+                             Map<String, Object> context, UUID replayedFrom) {
+        String currentStep = workflow.isDependencyMode() ? null : workflow.initialStep();
+        RunEntity run = new RunEntity(UUID.randomUUID(), workflow.name(), trigger, RunStatus.PENDING.value(), payload,
+                context, currentStep, replayedFrom, Clocks.now());
+        runs.insert(run);
+        try {
+            if (workflow.isDependencyMode()) {
+                dispatcher.scheduleSteps(run, workflow, workflow.entrySteps(), RunState.state(payload, context), 0);
+            } else {
+                dispatcher.enqueueStep(run, currentStep, 0);
+            }
+        } catch (DispatchException e) {
+            throw new DispatchFailedException(String.valueOf(e.reason()), e.getCause());
+        }
+        return run;
+    }
+}

@@ -1,0 +1,45 @@
+package io.squidmesh.runtime.internal;
+
+import io.squidmesh.InvalidTransitionException;
+import io.squidmesh.RunStatus;
+import io.squidmesh.persistence.RunEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Moves a locked run between statuses under the state machine (SPEC §6.1) and records the
+ * {@code run.transition} event. As in the original engine, every status change writes
+ * {@code current_step}: the step given, or null.
+ */
+@ApplicationScoped
+public class RunTransitions {
+
+    @Inject
+    Telemetry telemetry;
+
+    public void moveTo(RunEntity run, RunStatus to, String currentStep) {
+        RunStatus from = RunStatus.of(run.getStatus());
+        if (!RunStateMachine.allows(from, to)) {
+            throw new InvalidTransitionException(run.getId().toString(), from.value(), to.value());
+        }
+        run.setStatus(to.value());
+        run.setCurrentStep(currentStep);
+        run.setUpdatedAt(Clocks.now());
+        telemetry.runTransition(run, from.value(), to.value());
+    }
+
+    /** Like {@link #moveTo} but a no-op when the run already has that status (a sibling may have moved it). */
+    public void ensure(RunEntity run, RunStatus to, String currentStep) {
+        if (to.value().equals(run.getStatus())) {
+            run.setCurrentStep(currentStep);
+            run.setUpdatedAt(Clocks.now());
+        } else {
+            moveTo(run, to, currentStep);
+        }
+    }
+
+    /** Records a change that keeps the status (context, current step or error). */
+    public void touch(RunEntity run) {
+        run.setUpdatedAt(Clocks.now());
+    }
+}

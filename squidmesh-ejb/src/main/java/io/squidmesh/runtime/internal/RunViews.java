@@ -1,0 +1,38 @@
+package io.squidmesh.runtime.internal;
+
+import io.squidmesh.InvalidRunIdException;
+import io.squidmesh.Run;
+import io.squidmesh.RunStatus;
+import io.squidmesh.persistence.RunEntity;
+
+import java.util.UUID;
+
+/** Conversions between stored runs and the public {@link Run} shape. */
+public final class RunViews {
+
+    private RunViews() {
+    }
+
+    /** The run without history. */
+    public static Run run(RunEntity entity) {
+        return new Run(entity.getId(), entity.getWorkflow(), entity.getTrigger(), RunStatus.of(entity.getStatus()),
+                entity.getInput(), entity.getContext(), entity.getCurrentStep(), entity.getLastError(),
+                entity.getReplayedFromRunId(), entity.getInsertedAt(), entity.getUpdatedAt(), null, null, null);
+    }
+
+    /** Parses a run id, failing with {@code invalid_run_id} for anything that is not a UUID. */
+    public static UUID runId(String runId) {
+        if (runId == null) {
+            throw new InvalidRunIdException(null);
+        }
+        try {
+            UUID id = UUID.fromString(runId);
+            if (!id.toString().equalsIgnoreCase(runId.strip())) {
+                throw new InvalidRunIdException(runId);
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRunIdException(runId);
+        }
+    }
+}

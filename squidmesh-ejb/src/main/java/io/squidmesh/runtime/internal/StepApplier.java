@@ -1,0 +1,323 @@
+package io.squidmesh.runtime.internal;
+
+import io.squidmesh.RunStatus;
+import io.squidmesh.persistence.AttemptStore;
+import io.squidmesh.persistence.RunEntity;
+import io.squidmesh.persistence.RunStore;
+import io.squidmesh.persistence.StepAttemptEntity;
+import io.squidmesh.persistence.StepRunEntity;
+import io.squidmesh.persistence.StepRunStore;
+import io.squidmesh.workflow.DependencyProgress;
+import io.squidmesh.workflow.Outcome;
+import io.squidmesh.workflow.RetryPolicy;
+import io.squidmesh.workflow.StepSpec;
+import io.squidmesh.workflow.TransitionSpec;
+import io.squidmesh.workflow.Workflow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Applies an attempt's outcome in one transaction (SPEC §6.5 E, §6.6–§6.8): the attempt and step rows, the
+ * run's progression, and the successor, retry or compensation it implies all commit together (DESIGN G1).
+ * Every method locks the run first; an attempt that is no longer {@code running} (taken over meanwhile)
+ * changes nothing.
+ */
+@ApplicationScoped
+public class StepApplier {
+
+    private static final Logger LOG = Logger.getLogger(StepApplier.class.getName());
+
+    @Inject
+    RunStore runs;
+
+    @Inject
+    StepRunStore stepRuns;
+
+    @Inject
+    AttemptStore attempts;
+
+    @Inject
+    WorkflowRegistry registry;
+
+    @Inject
+    RunTransitions transitions;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    Compensations compensations;
+
+    @Inject
+    Telemetry telemetry;
+
+    public void applySuccess(Claim claim, Map<String, Object> output, int scheduleInSeconds, long durationNanos) {
+        RunEntity run = runs.lock(claim.runId());
+        Instant now = Clocks.now();
+        StepRunEntity row = finishAttempt(claim, "completed", null, now);
+        if (row == null) {
+            return;
+        }
+        Map<String, Object> mapped = RunState.mapOutput(output, claim.step().output());
+        complete(row, mapped, now);
+        telemetry.stepCompleted(run, claim.stepName(), claim.attemptNumber(), durationNanos);
+        advance(run, claim.workflow(), claim.step(), mapped, scheduleInSeconds);
+    }
+
+    /** The step row completed but the run did not move on (its apply was lost): move on from the stored output. */
+    public void reconcile(java.util.UUID runId, String step) {
+        RunEntity run = runs.lock(runId);
+        Optional<Workflow> workflow = registry.find(run.getWorkflow());
+        StepRunEntity row = stepRuns.find(runId, step);
+        if (workflow.isEmpty() || row == null || !"completed".equals(row.getStatus())
+                || !step.equals(run.getCurrentStep()) || !RunStatus.of(run.getStatus()).schedulesNextStep()) {
+            return;
+        }
+        advance(run, workflow.get(), workflow.get().step(step).orElseThrow(), row.getOutput(), 0);
+    }
+
+    public void applyFailure(Claim claim, Map<String, Object> error, long durationNanos) {
+        RunEntity run = runs.lock(claim.runId());
+        Instant now = Clocks.now();
+        StepRunEntity row = finishAttempt(claim, "failed", error, now);
+        if (row == null) {
+            return;
+        }
+        row.setStatus("failed");
+        row.setLastError(error);
+        row.setUpdatedAt(now);
+        telemetry.stepFailed(run, claim.stepName(), claim.attemptNumber(), durationNanos, error);
+
+        RunStatus status = RunStatus.of(run.getStatus());
+        if (status.isTerminal()) {
+            return;
+        }
+        if (status == RunStatus.CANCELLING) {
+            transitions.moveTo(run, RunStatus.CANCELLED, null);
+            return;
+        }
+        Workflow workflow = claim.workflow();
+        StepSpec step = claim.step();
+        RetryPolicy policy = step.retry();
+        if (StepErrors.isRetryable(error) && policy != null && policy.retriesAfter(claim.attemptNumber())) {
+            scheduleRetry(run, claim, error, policy);
+            return;
+        }
+        Optional<TransitionSpec> route = workflow.isDependencyMode()
+                ? Optional.empty() : workflow.transition(step.name(), Outcome.ERROR);
+        if (route.isPresent()) {
+            followErrorRoute(run, row, claim, route.get());
+            return;
+        }
+        LOG.severe(() -> "workflow step failed " + StepLogContext.describe(claim) + ": " + error.get("message"));
+        fail(run, step.name(), error);
+        if (compensations.available(run, workflow)) {
+            dispatcher.enqueueCompensation(run); // a failure here rolls the whole apply back (SPEC §18.10)
+        }
+    }
+
+    /** A pause or approval step: the attempt stays running and the run waits for an operator (SPEC §6.8). */
+    public void applyPause(Claim claim) {
+        RunEntity run = runs.lock(claim.runId());
+        Instant now = Clocks.now();
+        RunStatus status = RunStatus.of(run.getStatus());
+        if (status == RunStatus.CANCELLING || status.isTerminal()) {
+            Map<String, Object> error = status == RunStatus.CANCELLING || status == RunStatus.CANCELLED
+                    ? ManualSteps.cancelledWhilePaused()
+                    : Map.of("message", "run already finalized before pause progression", "status", status.value());
+            StepRunEntity row = finishAttempt(claim, "failed", error, now);
+            if (row != null) {
+                row.setStatus("failed");
+                row.setLastError(error);
+                row.setUpdatedAt(now);
+                telemetry.stepFailed(run, claim.stepName(), claim.attemptNumber(),
+                        Duration.between(claim.attemptStartedAt(), now).toNanos(), error);
+            }
+            if (status == RunStatus.CANCELLING) {
+                transitions.moveTo(run, RunStatus.CANCELLED, null);
+            }
+            return;
+        }
+        StepRunEntity row = stepRuns.get(claim.stepRunId());
+        row.setResume(ManualSteps.resumeMetadata(claim.workflow(), claim.step()));
+        row.setUpdatedAt(now);
+        transitions.moveTo(run, RunStatus.PAUSED, claim.stepName());
+        run.setLastError(null);
+    }
+
+    // ---- success progression (SPEC §6.6) --------------------------------------------------------
+
+    void advance(RunEntity run, Workflow workflow, StepSpec step, Map<String, Object> mapped, int scheduleInSeconds) {
+        RunStatus status = RunStatus.of(run.getStatus());
+        if (status.isTerminal()) {
+            return; // its output is not merged into a settled run
+        }
+        Map<String, Object> context = RunState.merge(run.getContext(), mapped);
+        if (status == RunStatus.CANCELLING) {
+            run.setContext(context);
+            run.setLastError(null);
+            transitions.moveTo(run, RunStatus.CANCELLED, null);
+            return;
+        }
+        if (workflow.isDependencyMode()) {
+            advanceDependencies(run, workflow, step, context, status, scheduleInSeconds);
+        } else {
+            advanceTransition(run, workflow, step, context, scheduleInSeconds);
+        }
+    }
+
+    private void advanceTransition(RunEntity run, Workflow workflow, StepSpec step, Map<String, Object> context,
+                                   int scheduleInSeconds) {
+        run.setContext(context);
+        Optional<TransitionSpec> next = workflow.transition(step.name(), Outcome.OK);
+        if (next.isEmpty()) {
+            Map<String, Object> cause = new LinkedHashMap<>();
+            cause.put("from_step", step.name());
+            cause.put("outcome", "ok");
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", "workflow step completed but next step resolution failed");
+            error.put("failed_step", step.name());
+            error.put("cause", cause);
+            fail(run, step.name(), error);
+            return;
+        }
+        if (next.get().completes()) {
+            run.setLastError(null);
+            transitions.moveTo(run, RunStatus.COMPLETED, null);
+            return;
+        }
+        String target = next.get().to();
+        run.setCurrentStep(target);
+        run.setLastError(null);
+        transitions.touch(run);
+        try {
+            dispatcher.enqueueStep(run, target, scheduleInSeconds);
+        } catch (DispatchException e) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", "failed to dispatch workflow step");
+            error.put("next_step", target);
+            error.put("cause", e.reason());
+            fail(run, target, error);
+        }
+    }
+
+    private void advanceDependencies(RunEntity run, Workflow workflow, StepSpec step, Map<String, Object> context,
+                                     RunStatus status, int scheduleInSeconds) {
+        run.setContext(context);
+        transitions.touch(run);
+        if (status == RunStatus.RETRYING) {
+            return; // a sibling waits for its retry; it will move the run on
+        }
+        DependencyProgress progress = workflow.dependencyProgress(stepRuns.statuses(run.getId()));
+        if (progress instanceof DependencyProgress.Complete) {
+            run.setLastError(null);
+            transitions.moveTo(run, RunStatus.COMPLETED, null);
+        } else if (progress instanceof DependencyProgress.Dispatch dispatch) {
+            run.setCurrentStep(null);
+            try {
+                dispatcher.scheduleSteps(run, workflow, dispatch.steps(), RunState.state(run.getInput(), context),
+                        scheduleInSeconds);
+            } catch (DispatchException e) {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("message", "failed to dispatch workflow step");
+                error.put("next_steps", dispatch.steps());
+                error.put("dispatch_reason", e.reason());
+                fail(run, null, error);
+            }
+        } else if (progress instanceof DependencyProgress.Stuck stuck) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", "workflow step completed but no runnable next step was found");
+            error.put("failed_step", step.name());
+            error.put("pending_steps", stuck.pendingSteps());
+            fail(run, step.name(), error);
+        }
+    }
+
+    // ---- failure progression (SPEC §6.7) --------------------------------------------------------
+
+    private void scheduleRetry(RunEntity run, Claim claim, Map<String, Object> error, RetryPolicy policy) {
+        Long retryAfter = StepErrors.retryAfter(error);
+        long delay = retryAfter != null ? retryAfter : policy.delayMillis(claim.attemptNumber());
+        int scheduleIn = (int) ((delay + 999) / 1000);
+        LOG.warning(() -> "workflow step failed; scheduling retry " + StepLogContext.describe(claim) + " delay_ms="
+                + delay);
+        run.setLastError(error);
+        try {
+            dispatcher.enqueueStep(run, claim.stepName(), scheduleIn);
+        } catch (DispatchException e) {
+            Map<String, Object> failure = new LinkedHashMap<>();
+            failure.put("message", "failed to dispatch workflow step");
+            failure.put("failed_step", claim.stepName());
+            failure.put("cause", error);
+            failure.put("dispatch_reason", e.reason());
+            fail(run, claim.stepName(), failure);
+            return;
+        }
+        telemetry.retryScheduled(run, claim.stepName(), claim.attemptNumber(), delay);
+        transitions.ensure(run, RunStatus.RETRYING, claim.stepName());
+    }
+
+    private void followErrorRoute(RunEntity run, StepRunEntity row, Claim claim, TransitionSpec route) {
+        LOG.warning(() -> "workflow step failed; routing to error transition " + StepLogContext.describe(claim)
+                + " target=" + route.to());
+        if (route.recovery() != null) {
+            Map<String, Object> recovery = new LinkedHashMap<>(row.getRecovery() == null ? Map.of() : row.getRecovery());
+            recovery.put("failure", Map.of("strategy", route.recovery().value(), "target", route.to()));
+            row.setRecovery(recovery);
+        }
+        run.setLastError(null);
+        if (route.completes()) {
+            transitions.moveTo(run, RunStatus.COMPLETED, null);
+            return;
+        }
+        run.setCurrentStep(route.to());
+        transitions.touch(run);
+        try {
+            dispatcher.enqueueStep(run, route.to(), 0);
+        } catch (DispatchException e) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", "failed to dispatch workflow step");
+            error.put("next_step", route.to());
+            error.put("dispatch_reason", e.reason());
+            fail(run, route.to(), error);
+        }
+    }
+
+    private void fail(RunEntity run, String currentStep, Map<String, Object> error) {
+        run.setLastError(error);
+        transitions.moveTo(run, RunStatus.FAILED, currentStep);
+    }
+
+    // ---- rows ------------------------------------------------------------------------------------
+
+    /** Finishes the claim's attempt if it is still running; null when it was taken over meanwhile. */
+    private StepRunEntity finishAttempt(Claim claim, String status, Map<String, Object> error, Instant now) {
+        StepAttemptEntity attempt = attempts.get(claim.attemptId());
+        StepRunEntity row = stepRuns.get(claim.stepRunId());
+        if (attempt == null || !"running".equals(attempt.getStatus()) || row == null
+                || !"running".equals(row.getStatus())) {
+            LOG.warning(() -> "late result ignored (stale_attempt) " + StepLogContext.describe(claim));
+            return null;
+        }
+        attempt.setStatus(status);
+        attempt.setError(error);
+        attempt.setUpdatedAt(now);
+        return row;
+    }
+
+    static void complete(StepRunEntity row, Map<String, Object> mapped, Instant now) {
+        row.setStatus("completed");
+        row.setOutput(mapped);
+        row.setManual(null);
+        row.setResume(null);
+        row.setLastError(null);
+        row.setUpdatedAt(now);
+    }
+}

@@ -1,0 +1,84 @@
+package io.squidmesh.runtime.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns whatever a step failed with into the error map stored in {@code last_error} (SPEC §4.11): a map
+ * is kept as given, a string becomes {@code {message}}, an exception becomes {@code {message, type}}.
+ * Terminal failures are marked {@code retryable?: false}, retries {@code retryable?: true}.
+ */
+public final class StepErrors {
+
+    public static final String RETRYABLE = "retryable?";
+
+    private StepErrors() {
+    }
+
+    public static Map<String, Object> normalize(Object reason) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        if (reason instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> error.put(String.valueOf(key), value));
+        } else if (reason instanceof Throwable throwable) {
+            error.put("message", message(throwable));
+            error.put("type", throwable.getClass().getName());
+        } else if (reason == null) {
+            error.put("message", "step failed");
+        } else {
+            error.put("message", String.valueOf(reason));
+        }
+        return error;
+    }
+
+    /** A terminal failure: retries are skipped. */
+    public static Map<String, Object> terminal(Object reason) {
+        Map<String, Object> error = normalize(reason);
+        error.put(RETRYABLE, false);
+        return error;
+    }
+
+    /** A retryable failure; {@code retryAfterMillis} (may be null) replaces the backoff delay. */
+    public static Map<String, Object> retryable(Object reason, Long retryAfterMillis) {
+        Map<String, Object> error = normalize(reason);
+        error.put(RETRYABLE, true);
+        if (retryAfterMillis != null) {
+            error.put("retry_after", retryAfterMillis);
+        }
+        return error;
+    }
+
+    /** An exception thrown by a step: {@code {message, exception: <class>, retryable?: false}}. */
+    public static Map<String, Object> thrown(Throwable throwable) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", message(throwable));
+        error.put("exception", throwable.getClass().getName());
+        error.put(RETRYABLE, false);
+        return error;
+    }
+
+    public static boolean isRetryable(Map<String, Object> error) {
+        return !Boolean.FALSE.equals(error.get(RETRYABLE));
+    }
+
+    /** {@code retry_after} when it is a non-negative integer, else null. */
+    public static Long retryAfter(Map<String, Object> error) {
+        return error.get("retry_after") instanceof Number n && n.longValue() >= 0 && !(n instanceof Double)
+                ? n.longValue() : null;
+    }
+
+    /** A cause reduced to a JSON-safe value: exceptions become their message. */
+    public static Object cause(Object cause) {
+        if (cause instanceof io.squidmesh.executor.EnqueueException e) {
+            return e.reason();
+        }
+        if (cause instanceof Throwable t) {
+            return Map.of("message", message(t));
+        }
+        return cause;
+    }
+
+    private static String message(Throwable throwable) {
+        String message = throwable.getMessage();
+        return message == null ? throwable.getClass().getSimpleName() : message;
+    }
+}

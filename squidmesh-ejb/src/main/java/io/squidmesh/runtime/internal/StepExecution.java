@@ -1,0 +1,126 @@
+package io.squidmesh.runtime.internal;
+
+import io.squidmesh.runtime.internal.WorkflowRegistry.StepInstance;
+import io.squidmesh.workflow.Step;
+import io.squidmesh.workflow.StepContext;
+import io.squidmesh.workflow.StepResult;
+import io.squidmesh.workflow.StepSpec;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs one attempt of a step and turns whatever it does into an {@link ExecutionOutcome} (SPEC §4.11,
+ * §6.8). Writes nothing: the caller applies the outcome. Nothing a step does escapes: a thrown exception
+ * is a terminal failure with its class and message.
+ */
+@ApplicationScoped
+public class StepExecution {
+
+    private static final Logger LOG = Logger.getLogger(StepExecution.class.getName());
+
+    @Inject
+    WorkflowRegistry registry;
+
+    public ExecutionOutcome run(Claim claim) {
+        StepSpec step = claim.step();
+        return switch (step.kind()) {
+            case LOG -> {
+                LOG.log(level(step), step.message() + " " + StepLogContext.describe(claim));
+                yield new ExecutionOutcome.Succeeded(Map.of(), 0);
+            }
+            case WAIT -> new ExecutionOutcome.Succeeded(Map.of(), step.waitSeconds());
+            case PAUSE, APPROVAL -> new ExecutionOutcome.Paused();
+            case CUSTOM -> custom(claim, step);
+        };
+    }
+
+    private ExecutionOutcome custom(Claim claim, StepSpec spec) {
+        StepContext context = new StepContext(claim.runId(), claim.workflow().name(), claim.stepName(),
+                claim.attemptNumber(), Collections.unmodifiableMap(claim.state()), false);
+        return invoke(spec.implementation(), claim.input(), context);
+    }
+
+    /** Runs a step bean (a forward step or a compensation callback) and maps what it does to an outcome. */
+    public ExecutionOutcome invoke(Class<? extends Step> type, Map<String, Object> input, StepContext context) {
+        try (StepInstance instance = registry.step(type)) {
+            return invoke(instance.step(), input, context);
+        } catch (RuntimeException e) { // creating or destroying the bean failed
+            return new ExecutionOutcome.Failed(StepErrors.thrown(unwrap(e)));
+        }
+    }
+
+    private ExecutionOutcome invoke(Step step, Map<String, Object> input, StepContext context) {
+        Map<String, String> inputViolations = step.inputSchema().violations(input, "input");
+        if (!inputViolations.isEmpty()) {
+            return validationFailure("input", inputViolations);
+        }
+        StepResult result;
+        try {
+            result = step.run(Collections.unmodifiableMap(new LinkedHashMap<>(input)), context);
+        } catch (Exception e) {
+            Throwable cause = unwrap(e);
+            LOG.log(Level.FINE, "step raised: run_id=" + context.runId() + " step=" + context.step(), cause);
+            return new ExecutionOutcome.Failed(StepErrors.thrown(cause));
+        }
+        if (result instanceof StepResult.Ok ok) {
+            Map<String, String> outputViolations = step.outputSchema().violations(ok.output(), "output");
+            if (!outputViolations.isEmpty()) {
+                return validationFailure("output", outputViolations);
+            }
+            return new ExecutionOutcome.Succeeded(ok.output(), seconds(ok.scheduleIn()));
+        }
+        if (result instanceof StepResult.Failure failure) {
+            return new ExecutionOutcome.Failed(StepErrors.terminal(failure.reason()));
+        }
+        if (result instanceof StepResult.Retry retry) {
+            return new ExecutionOutcome.Failed(StepErrors.retryable(retry.reason(),
+                    retry.retryAfter() == null ? null : retry.retryAfter().toMillis()));
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", "native step returned an invalid result");
+        error.put("result", String.valueOf(result));
+        error.put(StepErrors.RETRYABLE, false);
+        return new ExecutionOutcome.Failed(error);
+    }
+
+    private static ExecutionOutcome validationFailure(String side, Map<String, String> violations) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", "native step " + side + " validation failed");
+        error.put("validation_errors", new LinkedHashMap<>(violations));
+        error.put(StepErrors.RETRYABLE, false);
+        return new ExecutionOutcome.Failed(error);
+    }
+
+    /** Whole seconds, rounded up, as executors schedule in seconds. */
+    static int seconds(Duration delay) {
+        if (delay == null || delay.isNegative() || delay.isZero()) {
+            return 0;
+        }
+        return (int) Math.max(1, (delay.toMillis() + 999) / 1000);
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while (current instanceof EJBException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static Level level(StepSpec step) {
+        return switch (step.level()) {
+            case DEBUG -> Level.FINE;
+            case INFO -> Level.INFO;
+            case WARNING -> Level.WARNING;
+            case ERROR -> Level.SEVERE;
+        };
+    }
+}
