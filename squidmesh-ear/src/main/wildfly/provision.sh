@@ -10,10 +10,11 @@
 #   --recreate-db true  drop and recreate the PostgreSQL database first
 #   --users           create the demo users (viewer, operator) and the console user (admin)
 #   --deploy EAR      copy the EAR into standalone/deployments
+#   --extra-cli FILE  run one more offline CLI script after the others (may be repeated)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-home="" db="h2-mem" reset=0 recreate=0 users=0 deploy=""
+home="" db="h2-mem" reset=0 recreate=0 users=0 deploy="" extra=()
 pg_driver="" pg_host=127.0.0.1 pg_port=5432 pg_admin=postgres pg_database=squidmesh pg_user=squidmesh pg_password=squidmesh
 
 while [ $# -gt 0 ]; do
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
     --recreate-db) [ "$2" = true ] && recreate=1; shift ;;
     --users) users=1 ;;
     --deploy) deploy=$2; shift ;;
+    --extra-cli) extra+=("$2"); shift ;;
     --pg-driver) pg_driver=$2; shift ;;
     --pg-host) pg_host=$2; shift ;;
     --pg-port) pg_port=$2; shift ;;
@@ -69,6 +71,10 @@ PROPS
     ;;
   *) echo "provision.sh: --db must be h2-mem, h2-file or postgres" >&2; exit 64 ;;
 esac
+
+for file in "${extra[@]}"; do
+  cli --file="$file"
+done
 
 add_user() { # realm user password [group]
   local file="$home/standalone/configuration/$([ "$1" = ManagementRealm ] && echo mgmt || echo application)-users.properties"

@@ -40,7 +40,10 @@ public final class Deployments {
                 "beans.xml");
         testModule.addAsManifestResource(new StringAsset(
                 "<ejb-jar xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\"/>"), "ejb-jar.xml");
-        testModule.addClass(Deployments.class);
+        testModule.addClasses(Deployments.class, ServerManagement.class);
+        // the management client used by the tests that operate the queue like the console does
+        testModule.setManifest(new StringAsset("Manifest-Version: 1.0\n"
+                + "Dependencies: org.jboss.as.controller-client, org.jboss.dmr\n"));
         ear.addAsModule(testModule);
         String applicationXml = read(ear, "META-INF/application.xml");
         ear.delete("META-INF/application.xml");

@@ -1,0 +1,81 @@
+package io.squidmesh.it.support;
+
+import io.squidmesh.Run;
+import io.squidmesh.SquidMesh;
+import io.squidmesh.json.Json;
+import io.squidmesh.runtime.Runner;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.util.Map;
+
+/**
+ * What tests do to the engine from outside its API: start a run in a transaction that then rolls back, put
+ * raw messages on the work queue (duplicates, stale and malformed ones), and deliver payloads the way an
+ * executor does, through {@link Runner#perform}.
+ */
+@Stateless
+public class Driver {
+
+    @Inject
+    SquidMesh squidMesh;
+
+    @Inject
+    Runner runner;
+
+    @Inject
+    JMSContext jms;
+
+    @Inject
+    @ConfigProperty(name = "squidmesh.queue")
+    String queueName;
+
+    @Resource
+    SessionContext session;
+
+    /** Starts a run, then marks the transaction for rollback; returns the run as it would have been. */
+    public Run startThenRollBack(String workflow, Map<String, Object> payload) {
+        Run run = squidMesh.startRun(workflow, payload);
+        session.setRollbackOnly();
+        return run;
+    }
+
+    /** Sends a text message to the work queue in its own transaction; returns its JMS message id. */
+    public String send(String body, Map<String, String> properties) {
+        try {
+            TextMessage message = jms.createTextMessage(body);
+            for (Map.Entry<String, String> property : properties.entrySet()) {
+                message.setStringProperty(property.getKey(), property.getValue());
+            }
+            jms.createProducer().send(queue(), message);
+            return message.getJMSMessageID();
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String sendPayload(Map<String, Object> payload, Map<String, String> properties) {
+        return send(Json.write(payload), properties);
+    }
+
+    /** Delivers a payload as an executor would, in a transaction of its own. */
+    public void perform(Map<String, Object> payload, String deliveryId) {
+        runner.perform(payload, deliveryId);
+    }
+
+    private Queue queue() {
+        try {
+            return (Queue) new InitialContext().lookup(queueName);
+        } catch (NamingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
