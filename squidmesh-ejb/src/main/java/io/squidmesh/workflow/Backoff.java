@@ -1,5 +1,7 @@
 package io.squidmesh.workflow;
 
+import io.squidmesh.workflow.internal.ValueTypes;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,8 +34,8 @@ public record Backoff(long minMillis, long maxMillis) {
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("type", EXPONENTIAL);
-        map.put("min", minMillis);
-        map.put("max", maxMillis);
+        map.put("min", ValueTypes.jsonInteger(minMillis));
+        map.put("max", ValueTypes.jsonInteger(maxMillis));
         return map;
     }
 }

@@ -1,5 +1,7 @@
 package io.squidmesh.workflow;
 
+import io.squidmesh.workflow.internal.ValueTypes;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +95,7 @@ public record StepSpec(String name, StepKind kind, Class<? extends Step> impleme
             opts.put("level", level.value());
         }
         if (duration != null) {
-            opts.put("duration", duration.toMillis());
+            opts.put("duration", ValueTypes.jsonInteger(duration.toMillis()));
         }
         map.put("options", opts);
         map.put("recovery", recoveryPolicy());

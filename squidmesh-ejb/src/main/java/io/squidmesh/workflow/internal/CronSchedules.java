@@ -7,6 +7,7 @@ import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -67,10 +68,12 @@ public final class CronSchedules {
             return Optional.empty();
         }
         ExecutionTime time = ExecutionTime.forCron(parse(expression));
-        if (time.isMatch(atOrBefore)) {
-            return Optional.of(atOrBefore);
+        // Fire times are whole minutes; isMatch ignores seconds, so 09:00:30 would "match" 0 9 * * *.
+        ZonedDateTime minute = atOrBefore.truncatedTo(ChronoUnit.MINUTES);
+        if (time.isMatch(minute)) {
+            return Optional.of(minute);
         }
-        return time.lastExecution(atOrBefore);
+        return time.lastExecution(minute);
     }
 
     private static Cron parse(String expression) {

@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static io.squidmesh.workflow.StepOptions.AFTER;
@@ -382,7 +383,8 @@ public final class DefinitionValidator {
     }
 
     private static boolean hasTransition(WorkflowDecl workflow, String from, Outcome outcome) {
-        return workflow.transitions().stream().anyMatch(t -> from.equals(t.from()) && outcome(t.on()) == outcome);
+        return workflow.transitions().stream()
+                .anyMatch(t -> Objects.equals(from, t.from()) && outcome(t.on()) == outcome);
     }
 
     // ---- value readers shared with the compiler -------------------------------------------------

@@ -29,4 +29,15 @@ public final class ValueTypes {
             default -> true;
         };
     }
+
+    /**
+     * A whole number as a JSON reader gives it back ({@code Integer} when it fits, else {@code Long}), so
+     * maps built for serialization compare equal to what they read back as.
+     */
+    public static Number jsonInteger(long value) {
+        if (value == (int) value) {
+            return Integer.valueOf((int) value); // not a conditional expression: it would promote to long
+        }
+        return Long.valueOf(value);
+    }
 }
