@@ -3,11 +3,11 @@ package io.squidmesh.it.guarantees;
 import io.squidmesh.Run;
 import io.squidmesh.RunNotFoundException;
 import io.squidmesh.RunStatus;
-import io.squidmesh.SquidMesh;
 import io.squidmesh.StepAttempt;
 import io.squidmesh.StepRun;
 import io.squidmesh.executor.Payload;
 import io.squidmesh.it.support.Await;
+import io.squidmesh.it.support.OperatorSquidMesh;
 import io.squidmesh.it.support.Driver;
 import io.squidmesh.it.support.EventLog;
 import io.squidmesh.it.support.ServerManagement;
@@ -49,7 +49,7 @@ class DeliveryGuaranteesIT {
     }
 
     @Inject
-    SquidMesh squidMesh;
+    OperatorSquidMesh squidMesh;
 
     @Inject
     Driver driver;

@@ -14,6 +14,7 @@ import io.squidmesh.SquidMesh;
 import io.squidmesh.StepRun;
 import io.squidmesh.StepState;
 import io.squidmesh.it.support.Await;
+import io.squidmesh.it.support.OperatorSquidMesh;
 import io.squidmesh.it.support.TestModules;
 import io.squidmesh.it.workflows.Probe;
 import io.squidmesh.it.workflows.TestWorkflows;
@@ -48,7 +49,10 @@ class RunLifecycleIT {
     }
 
     @Inject
-    SquidMesh squidMesh;
+    OperatorSquidMesh squidMesh;
+
+    @Inject
+    SquidMesh withoutCaller;
 
     @Test
     void linearRunCompletesWithMappedInputsAndOutputs() {
@@ -97,6 +101,13 @@ class RunLifecycleIT {
         assertEquals(Map.of("team", "string"), payload.details().get("invalid_types"));
 
         assertEquals(before, squidMesh.listRuns(RunQuery.all().workflow("it_linear").limit(500)).runs().size());
+    }
+
+    @Test
+    void theApiRefusesCallersWithoutARole() {
+        assertThrows(jakarta.ejb.EJBAccessException.class,
+                () -> withoutCaller.startRun("it_linear", Map.of("account_id", "intruder")));
+        assertThrows(jakarta.ejb.EJBAccessException.class, () -> withoutCaller.listRuns(RunQuery.all()));
     }
 
     @Test

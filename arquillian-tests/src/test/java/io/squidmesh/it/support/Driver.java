@@ -23,6 +23,8 @@ import java.util.Map;
  * executor does, through {@link Runner#perform}.
  */
 @Stateless
+@jakarta.annotation.security.PermitAll
+@jakarta.annotation.security.RunAs(io.squidmesh.Roles.OPERATOR)
 public class Driver {
 
     @Inject

@@ -13,7 +13,7 @@ public final class TestModules {
 
     public static EnterpriseArchive withWorkflows(Class<?>... tests) {
         return Deployments.withTestModule(Deployments.testModule()
-                .addClasses(Await.class, TestModules.class, Probe.class, Driver.class, EventLog.class, EventLog.Observed.class)
+                .addClasses(Await.class, TestModules.class, Probe.class, Driver.class, OperatorSquidMesh.class, EventLog.class, EventLog.Observed.class)
                 .addClasses(TestSteps.class.getDeclaredClasses())
                 .addClasses(TestSteps.class, TestWorkflows.class)
                 .addClasses(TestWorkflows.class.getDeclaredClasses())

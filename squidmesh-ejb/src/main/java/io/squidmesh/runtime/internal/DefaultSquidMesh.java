@@ -4,12 +4,15 @@ import io.squidmesh.InvalidTriggerException;
 import io.squidmesh.Run;
 import io.squidmesh.RunPage;
 import io.squidmesh.RunQuery;
+import io.squidmesh.Roles;
 import io.squidmesh.SquidMesh;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
 import io.squidmesh.workflow.TriggerSpec;
 import io.squidmesh.workflow.Workflow;
 import io.squidmesh.workflow.WorkflowDefinition;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -18,9 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@link SquidMesh} API as a stateless session bean: one JTA transaction per call. */
+/**
+ * The {@link SquidMesh} API as a stateless session bean: one JTA transaction per call. Reads need the
+ * {@value Roles#VIEWER} or {@value Roles#OPERATOR} role, changes {@value Roles#OPERATOR}: the container checks
+ * them on every call, so injecting the bean does not bypass them. Code without a caller of its own (timers,
+ * message listeners) calls through a bean annotated {@code @RunAs("squidmesh-operator")}.
+ */
 @Stateless
 @Local(SquidMesh.class)
+@DeclareRoles({Roles.VIEWER, Roles.OPERATOR})
+@RolesAllowed(Roles.OPERATOR)
 public class DefaultSquidMesh implements SquidMesh {
 
     @Inject
@@ -63,16 +73,19 @@ public class DefaultSquidMesh implements SquidMesh {
     }
 
     @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public Run inspectRun(String runId) {
         return inspectRun(runId, false);
     }
 
     @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public Run inspectRun(String runId, boolean includeHistory) {
         return reader.read(RunViews.runId(runId), includeHistory);
     }
 
     @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public RunPage listRuns(RunQuery query) {
         RunCursor after = query.after() == null ? null : RunCursor.decode(query.after());
         List<RunEntity> rows = runs.page(query.workflow(), query.status() == null ? null : query.status().value(),
@@ -90,11 +103,13 @@ public class DefaultSquidMesh implements SquidMesh {
     }
 
     @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public List<Workflow> workflows() {
         return registry.all();
     }
 
     @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public Optional<Workflow> workflow(String name) {
         return registry.find(name);
     }

@@ -1,0 +1,14 @@
+package io.squidmesh;
+
+/**
+ * The two roles of the API: viewers read runs and workflows; operators also start, cancel, replay,
+ * unblock, approve and reject. Map them to your users or groups in the server's security realm.
+ */
+public final class Roles {
+
+    public static final String VIEWER = "squidmesh-viewer";
+    public static final String OPERATOR = "squidmesh-operator";
+
+    private Roles() {
+    }
+}
