@@ -1,0 +1,89 @@
+package io.squidmesh.it.guarantees;
+
+import io.squidmesh.it.support.Await;
+import io.squidmesh.it.support.Driver;
+import io.squidmesh.it.support.ServerManagement;
+import io.squidmesh.it.support.TestModules;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.squidmesh.it.support.ServerManagement.DLQ;
+import static io.squidmesh.it.support.ServerManagement.QUEUE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Messages the engine cannot use never loop: after the queue's bounded redelivery they are in the dead-letter
+ * queue, and the log names each one. A step for a run that no longer exists is not poison: it is discarded.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PoisonMessageIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return TestModules.withWorkflows(PoisonMessageIT.class);
+    }
+
+    @Inject
+    Driver driver;
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{not json",
+            "[1, 2, 3]",
+            "{\"kind\": \"teleport\"}",
+            "{\"kind\": \"step\", \"step\": \"load\"}",
+            "{\"kind\": \"step\", \"run_id\": \"not-a-uuid\", \"step\": \"load\"}",
+            "{\"kind\": \"cron\", \"workflow\": \"no_such_workflow\", \"trigger\": \"nightly\"}"
+    })
+    void anUnusableMessageEndsInTheDeadLetterQueueWithALogLine(String body) throws Exception {
+        String marker = UUID.randomUUID().toString();
+        String messageId = driver.send(body, Map.of("test_marker", marker));
+
+        try (ServerManagement management = ServerManagement.connect()) {
+            Await.until("the message in " + DLQ, () -> management.count(DLQ, "test_marker='" + marker + "'"),
+                    n -> n == 1, Duration.ofSeconds(30));
+            assertEquals(0, management.count(QUEUE, "test_marker='" + marker + "'"));
+            management.removeMessages(DLQ, "test_marker='" + marker + "'");
+        }
+        Await.until("a log line naming " + messageId, PoisonMessageIT::serverLog,
+                log -> log.contains("Squid Mesh cannot process message " + messageId + " (delivery 3)"),
+                Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aStepForAnUnknownRunIsDiscardedNotDeadLettered() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        UUID runId = UUID.randomUUID();
+        driver.send("{\"kind\":\"step\",\"run_id\":\"" + runId + "\",\"step\":\"load\"}", Map.of("test_marker", marker));
+
+        Await.until("the discard log line", PoisonMessageIT::serverLog,
+                log -> log.contains("step delivery for unknown run run_id=" + runId), Duration.ofSeconds(30));
+        try (ServerManagement management = ServerManagement.connect()) {
+            Await.until("the message to be consumed", () -> management.count(QUEUE, "test_marker='" + marker + "'"),
+                    n -> n == 0, Duration.ofSeconds(10));
+            assertEquals(0, management.count(DLQ, "test_marker='" + marker + "'"));
+        }
+    }
+
+    private static String serverLog() {
+        try {
+            return Files.readString(Path.of(System.getProperty("jboss.server.log.dir"), "server.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
