@@ -52,6 +52,11 @@ public final class Deployments {
         return ear;
     }
 
+    /** The same content under another archive name, for classes that deploy several variants. */
+    public static EnterpriseArchive renamed(EnterpriseArchive ear, String name) {
+        return ShrinkWrap.create(EnterpriseArchive.class, name).merge(ear);
+    }
+
     public static JavaArchive testModule() {
         return ShrinkWrap.create(JavaArchive.class, TEST_MODULE);
     }
