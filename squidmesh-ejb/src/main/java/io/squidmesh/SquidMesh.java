@@ -44,6 +44,21 @@ public interface SquidMesh {
      */
     Run cancelRun(String runId);
 
+    /** Resumes a run paused at a pause step. */
+    Run unblockRun(String runId, ManualAction action);
+
+    /** Approves a run paused at an approval step: it goes on along the step's ok transition. */
+    Run approveRun(String runId, ManualAction action);
+
+    /** Rejects a run paused at an approval step: it goes on along the step's error transition. */
+    Run rejectRun(String runId, ManualAction action);
+
+    /**
+     * Starts a new run from this run's payload, linked to it. Refused with {@code unsafe_replay} when the run
+     * completed irreversible or non-compensatable steps, unless {@code allowIrreversible}.
+     */
+    Run replayRun(String runId, boolean allowIrreversible);
+
     /** The deployed workflows, by name. */
     List<Workflow> workflows();
 

@@ -47,7 +47,10 @@ public class SchemaMigrator {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + vendor)
                 .table(HISTORY_TABLE)
-                .baselineOnMigrate(false)
+                // the schema is the host application's and usually holds its tables already: start our own
+                // history at version 0 there instead of refusing a "non-empty schema without history"
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load();
         if (migrate) {
             var result = flyway.migrate();

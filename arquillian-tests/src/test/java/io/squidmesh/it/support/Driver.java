@@ -43,6 +43,9 @@ public class Driver {
     @Resource
     SessionContext session;
 
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    javax.sql.DataSource dataSource;
+
     /** Starts a run, then marks the transaction for rollback; returns the run as it would have been. */
     public Run startThenRollBack(String workflow, Map<String, Object> payload) {
         Run run = squidMesh.startRun(workflow, payload);
@@ -71,6 +74,22 @@ public class Driver {
     /** Delivers a payload as an executor would, in a transaction of its own. */
     public void perform(Map<String, Object> payload, String deliveryId) {
         runner.perform(payload, deliveryId);
+    }
+
+    /** Overwrites a step row's persisted resume metadata, as an older deployment might have left it. */
+    public void rewriteResume(java.util.UUID runId, String step, Map<String, Object> resume) {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement update = connection.prepareStatement(
+                     "UPDATE squid_mesh_step_runs SET resume = ? WHERE run_id = ? AND step = ?")) {
+            update.setString(1, Json.write(resume));
+            update.setObject(2, runId);
+            update.setString(3, step);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("no step row " + step + " for run " + runId);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Queue queue() {

@@ -1,5 +1,6 @@
 package io.squidmesh.it.support;
 
+import io.squidmesh.ManualAction;
 import io.squidmesh.Roles;
 import io.squidmesh.Run;
 import io.squidmesh.RunPage;
@@ -69,6 +70,26 @@ public class OperatorSquidMesh implements SquidMesh {
     @Override
     public Run cancelRun(String runId) {
         return api.cancelRun(runId);
+    }
+
+    @Override
+    public Run unblockRun(String runId, ManualAction action) {
+        return api.unblockRun(runId, action);
+    }
+
+    @Override
+    public Run approveRun(String runId, ManualAction action) {
+        return api.approveRun(runId, action);
+    }
+
+    @Override
+    public Run rejectRun(String runId, ManualAction action) {
+        return api.rejectRun(runId, action);
+    }
+
+    @Override
+    public Run replayRun(String runId, boolean allowIrreversible) {
+        return api.replayRun(runId, allowIrreversible);
     }
 
     @Override

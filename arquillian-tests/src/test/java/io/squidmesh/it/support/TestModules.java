@@ -1,6 +1,8 @@
 package io.squidmesh.it.support;
 
 import io.squidmesh.it.workflows.Probe;
+import io.squidmesh.it.workflows.RecoverySteps;
+import io.squidmesh.it.workflows.RecoveryWorkflows;
 import io.squidmesh.it.workflows.TestSteps;
 import io.squidmesh.it.workflows.TestWorkflows;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -17,6 +19,9 @@ public final class TestModules {
                 .addClasses(TestSteps.class.getDeclaredClasses())
                 .addClasses(TestSteps.class, TestWorkflows.class)
                 .addClasses(TestWorkflows.class.getDeclaredClasses())
+                .addClasses(RecoverySteps.class, RecoveryWorkflows.class, io.squidmesh.it.workflows.LedgerTable.class)
+                .addClasses(RecoverySteps.class.getDeclaredClasses())
+                .addClasses(RecoveryWorkflows.class.getDeclaredClasses())
                 .addClasses(tests));
     }
 }

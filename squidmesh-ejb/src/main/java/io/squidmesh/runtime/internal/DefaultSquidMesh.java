@@ -11,13 +11,19 @@ import io.squidmesh.persistence.RunStore;
 import io.squidmesh.workflow.TriggerSpec;
 import io.squidmesh.workflow.Workflow;
 import io.squidmesh.workflow.WorkflowDefinition;
+import io.squidmesh.ManualAction;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Local;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import java.security.Principal;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +39,9 @@ import java.util.Optional;
 @RolesAllowed(Roles.OPERATOR)
 public class DefaultSquidMesh implements SquidMesh {
 
+    /** How WildFly (anonymous) and Payara (ANONYMOUS) name a caller who did not authenticate. */
+    private static final Set<String> ANONYMOUS = Set.of("anonymous", "guest");
+
     @Inject
     WorkflowRegistry registry;
 
@@ -47,6 +56,15 @@ public class DefaultSquidMesh implements SquidMesh {
 
     @Inject
     Cancellation cancellation;
+
+    @Inject
+    ManualActions manualActions;
+
+    @Inject
+    Replays replays;
+
+    @Resource
+    SessionContext session;
 
     @Override
     public Run startRun(String workflow, Map<String, Object> payload) {
@@ -103,6 +121,26 @@ public class DefaultSquidMesh implements SquidMesh {
     }
 
     @Override
+    public Run unblockRun(String runId, ManualAction action) {
+        return RunViews.run(manualActions.unblock(RunViews.runId(runId), action, caller()));
+    }
+
+    @Override
+    public Run approveRun(String runId, ManualAction action) {
+        return RunViews.run(manualActions.review(RunViews.runId(runId), true, action, caller()));
+    }
+
+    @Override
+    public Run rejectRun(String runId, ManualAction action) {
+        return RunViews.run(manualActions.review(RunViews.runId(runId), false, action, caller()));
+    }
+
+    @Override
+    public Run replayRun(String runId, boolean allowIrreversible) {
+        return replays.replay(RunViews.runId(runId), allowIrreversible);
+    }
+
+    @Override
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public List<Workflow> workflows() {
         return registry.all();
@@ -119,6 +157,19 @@ public class DefaultSquidMesh implements SquidMesh {
             throw new io.squidmesh.InvalidPayloadException("payload must be a map of field names to values");
         }
         return starter.start(workflow, trigger, payload, Map.of());
+    }
+
+    /**
+     * The authenticated caller, or null for code without one (an unauthenticated or {@code @RunAs} caller,
+     * which the containers name "anonymous").
+     */
+    private String caller() {
+        Principal principal = session.getCallerPrincipal();
+        if (principal == null || principal.getName() == null || principal.getName().isBlank()
+                || ANONYMOUS.contains(principal.getName().toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        return principal.getName();
     }
 
     private static TriggerSpec trigger(Workflow workflow, String name) {

@@ -38,9 +38,10 @@ public class StepDelivery {
         if (claim.step().transactional()) {
             try {
                 outcome = invoker.executeAndApply(claim, started);
-            } catch (EJBException e) { // its transaction could not commit: the step's writes are gone
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                outcome = new ExecutionOutcome.Failed(StepErrors.thrown(cause));
+            } catch (EJBException e) {
+                // the step succeeded but its transaction could not commit (a deadlock, a lost connection...):
+                // its writes are gone, and trying again is the point of the retry policy
+                outcome = new ExecutionOutcome.Failed(StepErrors.commitFailed(e));
             }
         } else {
             outcome = invoker.execute(claim);

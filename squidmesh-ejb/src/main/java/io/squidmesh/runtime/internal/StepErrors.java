@@ -56,6 +56,19 @@ public final class StepErrors {
         return error;
     }
 
+    /** A transactional step whose transaction did not commit: retryable, with the deepest cause named. */
+    public static Map<String, Object> commitFailed(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", "transactional step could not commit: " + message(root));
+        error.put("type", root.getClass().getName());
+        error.put(RETRYABLE, true);
+        return error;
+    }
+
     public static boolean isRetryable(Map<String, Object> error) {
         return !Boolean.FALSE.equals(error.get(RETRYABLE));
     }

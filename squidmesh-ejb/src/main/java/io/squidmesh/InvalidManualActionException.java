@@ -1,0 +1,17 @@
+package io.squidmesh;
+
+import java.util.Map;
+
+/**
+ * A manual action's attributes are wrong: {@code invalid_resume} for unblock, {@code invalid_review} for
+ * approve and reject. {@link #details()} maps each field at fault to its problem ({@code actor: required|invalid},
+ * {@code comment: string}, {@code metadata: map}).
+ */
+public class InvalidManualActionException extends SquidMeshException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidManualActionException(String code, Map<String, Object> problems) {
+        super(code, code.replace('_', ' ') + ": " + problems, Map.of("errors", problems));
+    }
+}
