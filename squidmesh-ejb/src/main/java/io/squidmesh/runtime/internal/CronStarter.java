@@ -2,6 +2,8 @@ package io.squidmesh.runtime.internal;
 
 import io.squidmesh.InvalidTriggerException;
 import io.squidmesh.SquidMeshException;
+import io.squidmesh.persistence.CronActivationEntity;
+import io.squidmesh.persistence.CronActivationStore;
 import io.squidmesh.workflow.TriggerSpec;
 import io.squidmesh.workflow.TriggerType;
 import io.squidmesh.workflow.Workflow;
@@ -16,12 +18,18 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
  * Starts the run of a cron activation (SPEC §6.17): the trigger's defaults are the whole payload, and the
  * schedule facts ({@code workflow}, {@code trigger_name}, {@code cron_expression}, {@code timezone},
  * {@code received_at}, {@code signal_id}, {@code intended_window}) become the run's {@code context.schedule}.
+ * <p>
+ * An activation with a signal id (given, or derived from a complete window) starts at most one run: the
+ * window is recorded under a unique key in the run's transaction, so a duplicate message or a second node's
+ * timer for the same window is a logged no-op (DESIGN G6). Without a signal, every activation starts a run,
+ * as in the original engine.
  */
 @ApplicationScoped
 public class CronStarter {
@@ -31,6 +39,11 @@ public class CronStarter {
 
     @Inject
     RunStarter starter;
+
+    @Inject
+    CronActivationStore activations;
+
+    private static final Logger LOG = Logger.getLogger(CronStarter.class.getName());
 
     public void start(String workflowName, String triggerName, Object signalId, boolean signalIdGiven,
                       Object intendedWindow) {
@@ -58,6 +71,17 @@ public class CronStarter {
         }
         if (!window.isEmpty()) {
             schedule.put("intended_window", window);
+        }
+        if (signal != null) {
+            if (activations.find(workflowName, triggerName, signal) != null) {
+                LOG.info(() -> "duplicate cron activation of " + workflowName + "/" + triggerName + " (signal " + signal
+                        + ") ignored: that window already started a run");
+                return;
+            }
+            CronActivationEntity activation = new CronActivationEntity(workflowName, triggerName, signal, Clocks.now());
+            activations.insert(activation);
+            activation.setRunId(starter.start(workflow, trigger, Map.of(), Map.of(RunState.SCHEDULE, schedule)).id());
+            return;
         }
         starter.start(workflow, trigger, Map.of(), Map.of(RunState.SCHEDULE, schedule));
     }

@@ -11,8 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * Parses cron expressions with cron-utils: five-field UNIX syntax ({@code "0 9 * * 1-5"}) plus the
- * nicknames {@code @yearly @annually @monthly @weekly @daily @midnight @hourly @reboot}.
+ * Parses cron expressions with cron-utils: five-field UNIX syntax ({@code "0 9 * * 1-5"}), the nicknames
+ * {@code @yearly @annually @monthly @weekly @daily @midnight @hourly @reboot}, and six fields with a leading
+ * seconds field ({@code "*}{@code /10 * * * * *"}) for schedules finer than a minute.
  */
 public final class CronSchedules {
 
@@ -34,7 +35,17 @@ public final class CronSchedules {
             .withSupportedNicknameReboot()
             .instance();
 
+    private static final CronDefinition WITH_SECONDS = CronDefinitionBuilder.defineCron()
+            .withSeconds().withValidRange(0, 59).withStrictRange().and()
+            .withMinutes().withValidRange(0, 59).withStrictRange().and()
+            .withHours().withValidRange(0, 23).withStrictRange().and()
+            .withDayOfMonth().withValidRange(1, 31).withStrictRange().and()
+            .withMonth().withValidRange(1, 12).withStrictRange().and()
+            .withDayOfWeek().withValidRange(0, 7).withMondayDoWValue(1).withIntMapping(7, 0).withStrictRange().and()
+            .instance();
+
     private static final CronParser PARSER = new CronParser(UNIX_WITH_NICKNAMES);
+    private static final CronParser SECONDS_PARSER = new CronParser(WITH_SECONDS);
 
     private CronSchedules() {
     }
@@ -77,6 +88,8 @@ public final class CronSchedules {
     }
 
     private static Cron parse(String expression) {
-        return PARSER.parse(expression.strip()).validate();
+        String trimmed = expression.strip();
+        CronParser parser = trimmed.split("\\s+").length == 6 ? SECONDS_PARSER : PARSER;
+        return parser.parse(trimmed).validate();
     }
 }
