@@ -33,6 +33,8 @@ public final class ReplaySafety {
     public static List<Map<String, Object>> blockingSteps(List<StepRun> stepRuns) {
         List<Map<String, Object>> blocking = new ArrayList<>();
         for (StepRun row : stepRuns) {
+            // Ambiguity: a completed row of a step no longer declared still blocks when its persisted policy says so
+            // (SPEC §6.11 prefers the persisted policy; the original skipped rows it could not name as a step).
             if (COMPLETED.equals(row.status()) && RecoveryPolicies.requiresReview(row.recovery())) {
                 blocking.add(entry(row));
             }
