@@ -1,0 +1,327 @@
+package io.squidmesh.runtime.internal;
+
+import io.squidmesh.Run;
+import io.squidmesh.RunExplanation;
+import io.squidmesh.RunStatus;
+import io.squidmesh.StepAttempt;
+import io.squidmesh.StepRun;
+import io.squidmesh.StepState;
+import io.squidmesh.workflow.RetryPolicy;
+import io.squidmesh.workflow.StepSpec;
+import io.squidmesh.workflow.Workflow;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code explain_run} (SPEC §9): why a run is where it is and what an operator may do next, decided from the
+ * run read with its history, the current step's persisted resume metadata, the workflow (when it still
+ * loads) and the stale-step timeout. Pure and read-only: it never mutates anything, so an operator can ask
+ * as often as they like, and every rule is testable without a database.
+ */
+public final class RunExplainer {
+
+    /** SPEC §9's complete reason set. */
+    static final class Reason {
+        static final String PENDING_DISPATCH = "pending_dispatch";
+        static final String STEP_SCHEDULED = "step_scheduled";
+        static final String STEP_RUNNING = "step_running";
+        static final String WAITING_FOR_DEPENDENCIES = "waiting_for_dependencies";
+        static final String WAITING_FOR_RETRY = "waiting_for_retry";
+        static final String RETRY_EXHAUSTED = "retry_exhausted";
+        static final String STEP_FAILED = "step_failed";
+        static final String PAUSED_FOR_MANUAL_ACTION = "paused_for_manual_action";
+        static final String PAUSED_FOR_APPROVAL = "paused_for_approval";
+        static final String PAUSED_WITH_MISSING_RESUME_METADATA = "paused_with_missing_resume_metadata";
+        static final String PAUSED_WITH_INVALID_RESUME_TARGET = "paused_with_invalid_resume_target";
+        static final String PAUSED_WITH_UNAVAILABLE_WORKFLOW = "paused_with_unavailable_workflow";
+        static final String CANCELLING = "cancelling";
+        static final String CANCELLED = "cancelled";
+        static final String COMPLETED = "completed";
+
+        private Reason() {
+        }
+    }
+
+    /** SPEC §9's complete next-action set. */
+    static final class Action {
+        static final String WAIT_FOR_STEP = "wait_for_step";
+        static final String WAIT_FOR_DEPENDENCIES = "wait_for_dependencies";
+        static final String WAIT_FOR_RETRY = "wait_for_retry";
+        static final String WAIT_FOR_CANCELLATION = "wait_for_cancellation";
+        static final String UNBLOCK_RUN = "unblock_run";
+        static final String APPROVE_RUN = "approve_run";
+        static final String REJECT_RUN = "reject_run";
+        static final String CANCEL_RUN = "cancel_run";
+        static final String REPLAY_RUN = "replay_run";
+
+        private Action() {
+        }
+    }
+
+    private static final String UNAVAILABLE = "unavailable";
+    private static final String SKIP_WHILE_RUNNING = "skip_while_running";
+    private static final String STATUS_COMPLETED = "completed";
+    private static final String STATUS_RUNNING = "running";
+    private static final String STATUS_PENDING = "pending";
+    private static final String STATUS_WAITING = StepState.WAITING;
+    private static final String NO_ROW = "missing";
+    private static final List<String> WAIT_FOR_STEP_OR_CANCEL = List.of(Action.WAIT_FOR_STEP, Action.CANCEL_RUN);
+
+    private RunExplainer() {
+    }
+
+    /**
+     * Explains {@code run}, which must have been read with its history.
+     *
+     * @param resumeByStep      each step row's persisted {@code resume} JSON by step name; absent when the
+     *                          row has none
+     * @param workflow          the run's workflow, empty when it can no longer be loaded
+     * @param staleStepTimeout  the configured stale running-step timeout, empty when reclaim is disabled
+     */
+    public static RunExplanation explain(Run run, Map<String, Map<String, Object>> resumeByStep,
+                                         Optional<Workflow> workflow, Optional<Duration> staleStepTimeout) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(run.steps(), "run must be read with its history (steps)");
+        Objects.requireNonNull(run.stepRuns(), "run must be read with its history (step runs)");
+        Objects.requireNonNull(resumeByStep, "resumeByStep");
+        Objects.requireNonNull(workflow, "workflow");
+        Objects.requireNonNull(staleStepTimeout, "staleStepTimeout");
+        return switch (run.status()) {
+            case COMPLETED -> ended(run, workflow, Reason.COMPLETED);
+            case CANCELLED -> ended(run, workflow, Reason.CANCELLED);
+            case CANCELLING -> explanation(run, Reason.CANCELLING, run.currentStep(), Map.of(),
+                    List.of(Action.WAIT_FOR_CANCELLATION), ExplanationEvidence.of(run));
+            case PAUSED -> paused(run, resumeByStep, workflow);
+            case RETRYING -> retrying(run);
+            case FAILED -> failed(run, workflow);
+            case PENDING, RUNNING -> active(run, staleStepTimeout);
+        };
+    }
+
+    // ---- completed and cancelled -------------------------------------------------------------------------
+
+    private static RunExplanation ended(Run run, Optional<Workflow> workflow, String reason) {
+        Replay replay = Replay.of(run, workflow);
+        return explanation(run, reason, null, replay.details(), replay.nextActions(), evidence(run, workflow));
+    }
+
+    // ---- paused ------------------------------------------------------------------------------------------
+
+    private static RunExplanation paused(Run run, Map<String, Map<String, Object>> resumeByStep,
+                                         Optional<Workflow> workflow) {
+        Current current = Current.of(run);
+        Map<String, Object> stored = run.currentStep() == null ? null : resumeByStep.get(run.currentStep());
+        Optional<PausedResume> read = PausedResume.read(stored);
+        if (read.isEmpty()) {
+            // Checked first but equivalent to SPEC order: every other paused row needs usable metadata. Ambiguity:
+            // with the workflow also unloadable this row still wins and carries no workflow_definition (original).
+            return explanation(run, Reason.PAUSED_WITH_MISSING_RESUME_METADATA, run.currentStep(),
+                    Map.of("resume", PausedResume.unusable(stored)), List.of(Action.CANCEL_RUN),
+                    ExplanationEvidence.of(run).step(current.row(), current.attempt()));
+        }
+        PausedResume resume = read.get();
+        ExplanationEvidence evidence = ExplanationEvidence.of(run);
+        if (workflow.isEmpty()) {
+            // Unblock/approve/reject load the workflow (SPEC §6.9 step 2), so only cancelling can succeed.
+            evidence.workflowUnavailable().pausedStep(current.row(), current.attempt(), resume.evidence());
+            return explanation(run, Reason.PAUSED_WITH_UNAVAILABLE_WORKFLOW, run.currentStep(),
+                    Map.of("workflow_definition", UNAVAILABLE), List.of(Action.CANCEL_RUN), evidence);
+        }
+        evidence.pausedStep(current.row(), current.attempt(), resume.evidence());
+        if (!resume.targetsKnownTo(workflow.get())) {
+            return explanation(run, Reason.PAUSED_WITH_INVALID_RESUME_TARGET, run.currentStep(), resume.details(),
+                    List.of(Action.CANCEL_RUN), evidence);
+        }
+        if (resume.isApproval()) {
+            return explanation(run, Reason.PAUSED_FOR_APPROVAL, run.currentStep(), resume.details(),
+                    List.of(Action.APPROVE_RUN, Action.REJECT_RUN, Action.CANCEL_RUN), evidence);
+        }
+        return explanation(run, Reason.PAUSED_FOR_MANUAL_ACTION, run.currentStep(), resume.details(),
+                List.of(Action.UNBLOCK_RUN, Action.CANCEL_RUN), evidence);
+    }
+
+    // ---- retrying and failed -----------------------------------------------------------------------------
+
+    private static RunExplanation retrying(Run run) {
+        Current current = Current.of(run);
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (current.attempt() != null) {
+            details.put("next_attempt_number", current.attempt().attemptNumber() + 1);
+        }
+        putPresent(details, "last_error", run.lastError());
+        return explanation(run, Reason.WAITING_FOR_RETRY, run.currentStep(), details,
+                List.of(Action.WAIT_FOR_RETRY, Action.CANCEL_RUN),
+                ExplanationEvidence.of(run).step(current.row(), current.attempt()));
+    }
+
+    /** A failed run is terminal: it can only be replayed, never cancelled. */
+    private static RunExplanation failed(Run run, Optional<Workflow> workflow) {
+        Current current = Current.of(run);
+        Map<String, Object> details = new LinkedHashMap<>();
+        // Ambiguity: SPEC drops nulls only on the retry row; like the original, a null last_error goes here too.
+        putPresent(details, "last_error", run.lastError());
+        Optional<RetryPolicy> exhausted = exhaustedRetryPolicy(run, workflow, current.attempt());
+        exhausted.ifPresent(policy -> {
+            details.put("max_attempts", policy.maxAttempts());
+            details.put("latest_attempt_number", current.attempt().attemptNumber());
+        });
+        Replay replay = Replay.of(run, workflow);
+        details.putAll(replay.details());
+        String reason = exhausted.isPresent() ? Reason.RETRY_EXHAUSTED : Reason.STEP_FAILED;
+        return explanation(run, reason, run.currentStep(), details, replay.nextActions(),
+                evidence(run, workflow).step(current.row(), current.attempt()));
+    }
+
+    /**
+     * The current step's retry policy when its latest attempt used it up. Without the workflow the policy is
+     * unknown, so such a failure is explained as a plain {@code step_failed}.
+     */
+    private static Optional<RetryPolicy> exhaustedRetryPolicy(Run run, Optional<Workflow> workflow,
+                                                              StepAttempt latest) {
+        if (latest == null) {
+            return Optional.empty();
+        }
+        return workflow.flatMap(w -> w.step(run.currentStep()))
+                .map(StepSpec::retry)
+                .filter(policy -> latest.attemptNumber() >= policy.maxAttempts());
+    }
+
+    // ---- pending and running -----------------------------------------------------------------------------
+
+    private static RunExplanation active(Run run, Optional<Duration> staleStepTimeout) {
+        Map<String, StepState> byName = byName(run.steps());
+        Optional<StepState> waiting = run.steps().stream()
+                .filter(step -> STATUS_WAITING.equals(step.status()))
+                .filter(step -> !incomplete(step.dependsOn(), byName).isEmpty())
+                .findFirst();
+        if (waiting.isPresent()) {
+            return waitingForDependencies(run, waiting.get(), byName);
+        }
+        Optional<StepState> join = run.steps().stream()
+                .filter(step -> STATUS_PENDING.equals(step.status()) && !step.dependsOn().isEmpty())
+                .filter(step -> incomplete(step.dependsOn(), byName).isEmpty())
+                .findFirst();
+        if (join.isPresent()) {
+            return explanation(run, Reason.STEP_SCHEDULED, join.get().step(),
+                    Map.of("satisfied_dependencies", join.get().dependsOn()), WAIT_FOR_STEP_OR_CANCEL,
+                    ExplanationEvidence.of(run).steps(run.steps()));
+        }
+        Current current = Current.of(run);
+        if (current.row() != null && STATUS_RUNNING.equals(current.row().status())) {
+            return stepRunning(run, current, staleStepTimeout);
+        }
+        String reason = run.status() == RunStatus.PENDING ? Reason.PENDING_DISPATCH : Reason.STEP_SCHEDULED;
+        return explanation(run, reason, run.currentStep(), Map.of(), WAIT_FOR_STEP_OR_CANCEL,
+                ExplanationEvidence.of(run));
+    }
+
+    private static RunExplanation waitingForDependencies(Run run, StepState waiting, Map<String, StepState> byName) {
+        Map<String, Object> statuses = new LinkedHashMap<>();
+        for (String dependency : waiting.dependsOn()) {
+            StepState state = byName.get(dependency);
+            statuses.put(dependency, state == null ? NO_ROW : state.status());
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("waiting_on", incomplete(waiting.dependsOn(), byName));
+        details.put("dependency_statuses", Collections.unmodifiableMap(statuses));
+        return explanation(run, Reason.WAITING_FOR_DEPENDENCIES, waiting.step(), details,
+                List.of(Action.WAIT_FOR_DEPENDENCIES, Action.CANCEL_RUN),
+                ExplanationEvidence.of(run).steps(run.steps()));
+    }
+
+    private static RunExplanation stepRunning(Run run, Current current, Optional<Duration> staleStepTimeout) {
+        Map<String, Object> reclaim = new LinkedHashMap<>();
+        reclaim.put("enabled", staleStepTimeout.isPresent());
+        // timeout_ms is a long: the configured Duration in whole milliseconds.
+        staleStepTimeout.ifPresent(timeout -> reclaim.put("timeout_ms", timeout.toMillis()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        // A second delivery of a running step is skipped (SPEC §6.13); only a stale row is ever taken over.
+        details.put("duplicate_delivery_policy", SKIP_WHILE_RUNNING);
+        details.put("stale_step_reclaim", Collections.unmodifiableMap(reclaim));
+        return explanation(run, Reason.STEP_RUNNING, run.currentStep(), details, WAIT_FOR_STEP_OR_CANCEL,
+                ExplanationEvidence.of(run).step(current.row(), current.attempt()));
+    }
+
+    /** The dependencies not yet completed; a dependency missing from the view counts as not completed. */
+    private static List<String> incomplete(List<String> dependencies, Map<String, StepState> byName) {
+        List<String> incomplete = new ArrayList<>();
+        for (String dependency : dependencies) {
+            StepState state = byName.get(dependency);
+            if (state == null || !STATUS_COMPLETED.equals(state.status())) {
+                incomplete.add(dependency);
+            }
+        }
+        return Collections.unmodifiableList(incomplete);
+    }
+
+    private static Map<String, StepState> byName(List<StepState> steps) {
+        Map<String, StepState> byName = new LinkedHashMap<>();
+        for (StepState step : steps) {
+            byName.putIfAbsent(step.step(), step);
+        }
+        return byName;
+    }
+
+    // ---- shared ------------------------------------------------------------------------------------------
+
+    /** Base evidence, flagged when the workflow cannot be loaded (the terminal and failed paths). */
+    private static ExplanationEvidence evidence(Run run, Optional<Workflow> workflow) {
+        ExplanationEvidence evidence = ExplanationEvidence.of(run);
+        return workflow.isPresent() ? evidence : evidence.workflowUnavailable();
+    }
+
+    private static void putPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static RunExplanation explanation(Run run, String reason, String step, Map<String, Object> details,
+                                              List<String> nextActions, ExplanationEvidence evidence) {
+        return new RunExplanation(run.status(), reason, step, Collections.unmodifiableMap(details),
+                List.copyOf(nextActions), evidence.toMap());
+    }
+
+    /** The current step's row and its highest-numbered attempt, either null when there is none. */
+    private record Current(StepRun row, StepAttempt attempt) {
+
+        static Current of(Run run) {
+            if (run.currentStep() == null) {
+                return new Current(null, null);
+            }
+            StepRun row = run.stepRuns().stream()
+                    .filter(candidate -> run.currentStep().equals(candidate.step()))
+                    .findFirst()
+                    .orElse(null);
+            StepAttempt latest = row == null || row.attempts() == null ? null : row.attempts().stream()
+                    .max(Comparator.comparingInt(StepAttempt::attemptNumber))
+                    .orElse(null);
+            return new Current(row, latest);
+        }
+    }
+
+    /**
+     * What an ended run (completed, cancelled or failed) can still do: be replayed, when its workflow loads and
+     * no completed step requires review (SPEC §6.11). Without the workflow a replay would fail, so none is
+     * offered and the details say why.
+     */
+    private record Replay(Map<String, Object> details, List<String> nextActions) {
+
+        static Replay of(Run run, Optional<Workflow> workflow) {
+            if (workflow.isEmpty()) {
+                return new Replay(Map.of("workflow_definition", UNAVAILABLE), List.of());
+            }
+            List<Map<String, Object>> blocking = ReplaySafety.blockingSteps(run.stepRuns());
+            return new Replay(Map.of("replay", ReplaySafety.details(blocking)),
+                    blocking.isEmpty() ? List.of(Action.REPLAY_RUN) : List.of());
+        }
+    }
+}
