@@ -59,6 +59,9 @@ public interface SquidMesh {
      */
     Run replayRun(String runId, boolean allowIrreversible);
 
+    /** Why the run is where it is and what may be done next (SPEC §9); never changes the run. */
+    RunExplanation explainRun(String runId);
+
     /** The deployed workflows, by name. */
     List<Workflow> workflows();
 

@@ -57,10 +57,20 @@ class CronSchedulesTest {
     void wrongFieldCountsAreRejectedWithAReason() {
         assertEquals(Optional.of("Cron expression contains 4 parts but we expect one of [5]"),
                 CronSchedules.problem("* * * *"));
-        assertEquals(Optional.of("Cron expression contains 6 parts but we expect one of [5]"),
-                CronSchedules.problem("0 0 9 * * 1"));
+        assertEquals(Optional.of("Cron expression contains 7 parts but we expect one of [5]"),
+                CronSchedules.problem("0 0 9 * * 1 2026"));
         assertEquals(Optional.of("Cron expression contains 1 parts but we expect one of [5]"),
                 CronSchedules.problem("@sometimes"));
+    }
+
+    @Test
+    void sixFieldsReadAsSecondsFirstForSchedulesFinerThanAMinute() {
+        assertEquals(Optional.empty(), CronSchedules.problem("*/5 * * * * *"));
+        assertEquals(Optional.of("Failed to parse cron expression. Value 60 not in range [0, 59]"),
+                CronSchedules.problem("60 * * * * *"));
+        java.time.ZonedDateTime reference = java.time.ZonedDateTime.parse("2026-11-26T10:00:02Z[UTC]");
+        assertEquals(Optional.of(java.time.ZonedDateTime.parse("2026-11-26T10:00:05Z[UTC]")),
+                CronSchedules.nextAfter("*/5 * * * * *", reference));
     }
 
     @Test

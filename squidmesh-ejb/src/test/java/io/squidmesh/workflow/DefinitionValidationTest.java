@@ -270,6 +270,16 @@ class DefinitionValidationTest {
         }
 
         @Test
+        void pauseNeedsAnOkTransition() {
+            // the original engine accepted this and failed only when a run paused there (SPEC §18.9)
+            assertEquals(List.of("pause step hold must define an :ok transition"),
+                    problems(transitionBase()
+                            .step("start", Noop.class)
+                            .step("hold", Workflows.pause())
+                            .transition("start", OK, "hold")));
+        }
+
+        @Test
         void invalidInputMapping() {
             assertEquals(List.of("step a defines an invalid :input mapping"),
                     problems(transitionBase().step("a", Noop.class, s -> s.input())));

@@ -78,10 +78,19 @@ public class Driver {
 
     /** Overwrites a step row's persisted resume metadata, as an older deployment might have left it. */
     public void rewriteResume(java.util.UUID runId, String step, Map<String, Object> resume) {
+        writeResume(runId, step, Json.write(resume));
+    }
+
+    /** Removes a step row's resume metadata, as if it had been lost. */
+    public void clearResume(java.util.UUID runId, String step) {
+        writeResume(runId, step, null);
+    }
+
+    private void writeResume(java.util.UUID runId, String step, String json) {
         try (java.sql.Connection connection = dataSource.getConnection();
              java.sql.PreparedStatement update = connection.prepareStatement(
                      "UPDATE squid_mesh_step_runs SET resume = ? WHERE run_id = ? AND step = ?")) {
-            update.setString(1, Json.write(resume));
+            update.setString(1, json);
             update.setObject(2, runId);
             update.setString(3, step);
             if (update.executeUpdate() != 1) {

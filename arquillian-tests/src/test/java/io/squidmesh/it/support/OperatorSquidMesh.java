@@ -3,6 +3,7 @@ package io.squidmesh.it.support;
 import io.squidmesh.ManualAction;
 import io.squidmesh.Roles;
 import io.squidmesh.Run;
+import io.squidmesh.RunExplanation;
 import io.squidmesh.RunPage;
 import io.squidmesh.RunQuery;
 import io.squidmesh.SquidMesh;
@@ -90,6 +91,11 @@ public class OperatorSquidMesh implements SquidMesh {
     @Override
     public Run replayRun(String runId, boolean allowIrreversible) {
         return api.replayRun(runId, allowIrreversible);
+    }
+
+    @Override
+    public RunExplanation explainRun(String runId) {
+        return api.explainRun(runId);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.squidmesh.runtime.internal;
 import io.squidmesh.InvalidTriggerException;
 import io.squidmesh.Run;
 import io.squidmesh.RunPage;
+import io.squidmesh.RunExplanation;
 import io.squidmesh.RunQuery;
 import io.squidmesh.Roles;
 import io.squidmesh.SquidMesh;
@@ -62,6 +63,9 @@ public class DefaultSquidMesh implements SquidMesh {
 
     @Inject
     Replays replays;
+
+    @Inject
+    Explanations explanations;
 
     @Resource
     SessionContext session;
@@ -138,6 +142,12 @@ public class DefaultSquidMesh implements SquidMesh {
     @Override
     public Run replayRun(String runId, boolean allowIrreversible) {
         return replays.replay(RunViews.runId(runId), allowIrreversible);
+    }
+
+    @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public RunExplanation explainRun(String runId) {
+        return explanations.explain(RunViews.runId(runId));
     }
 
     @Override

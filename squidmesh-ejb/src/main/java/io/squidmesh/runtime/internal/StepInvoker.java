@@ -27,6 +27,7 @@ public class StepInvoker {
     SessionContext session;
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @SuppressWarnings("try") // the log context is only opened and closed around the attempt
     public ExecutionOutcome execute(Claim claim) {
         try (StepLogContext ignored = StepLogContext.open(claim)) {
             return execution.run(claim);
@@ -34,6 +35,7 @@ public class StepInvoker {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @SuppressWarnings("try")
     public ExecutionOutcome executeAndApply(Claim claim, long startedNanos) {
         ExecutionOutcome outcome;
         try (StepLogContext ignored = StepLogContext.open(claim)) {
