@@ -31,6 +31,12 @@ public final class BuiltIn {
         return new BuiltIn(StepKind.WAIT, options);
     }
 
+    static BuiltIn batch(String jobName) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put(StepOptions.JOB, jobName);
+        return new BuiltIn(StepKind.BATCH, options);
+    }
+
     public StepKind kind() {
         return kind;
     }

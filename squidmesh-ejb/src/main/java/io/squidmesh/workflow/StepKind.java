@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** What runs for a step: a custom {@link Step} bean or one of the built-in kinds. */
 public enum StepKind {
-    CUSTOM, LOG, WAIT, PAUSE, APPROVAL;
+    CUSTOM, LOG, WAIT, PAUSE, APPROVAL,
+    /** Launches a Jakarta Batch job and completes when the job ends. */
+    BATCH;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

@@ -26,6 +26,7 @@ public final class StepOptions {
     public static final String DURATION = "duration";
     public static final String MESSAGE = "message";
     public static final String LEVEL = "level";
+    public static final String JOB = "job";
 
     private final Map<String, Object> options = new LinkedHashMap<>();
 

@@ -47,6 +47,11 @@ public record StepSpec(String name, StepKind kind, Class<? extends Step> impleme
         return policy;
     }
 
+    /** The Jakarta Batch job a {@code batch} step runs; null for other kinds. */
+    public String job() {
+        return kind == StepKind.BATCH ? (String) options.get(StepOptions.JOB) : null;
+    }
+
     public boolean isManual() {
         return kind.isManual();
     }
@@ -96,6 +101,9 @@ public record StepSpec(String name, StepKind kind, Class<? extends Step> impleme
         }
         if (duration != null) {
             opts.put("duration", ValueTypes.jsonInteger(duration.toMillis()));
+        }
+        if (kind == StepKind.BATCH) {
+            opts.put("job", options.get(StepOptions.JOB));
         }
         map.put("options", opts);
         map.put("recovery", recoveryPolicy());

@@ -93,6 +93,16 @@ public final class Workflows {
         return BuiltIn.waitFor(duration);
     }
 
+    /**
+     * Runs the Jakarta Batch job {@code jobName} (its XML in {@code META-INF/batch-jobs}) with the step's input
+     * as job parameters. The run waits without holding a thread and goes on when the job ends: completed jobs
+     * give {@code {execution_id, batch_status, exit_status, metrics}} as output; failed or stopped jobs fail
+     * the step, which retries (restarting the job from its checkpoint) under the step's retry policy.
+     */
+    public static BuiltIn batch(String jobName) {
+        return BuiltIn.batch(jobName);
+    }
+
     /** Stops the run until an operator unblocks it. */
     public static BuiltIn pause() {
         return new BuiltIn(StepKind.PAUSE, java.util.Map.of());

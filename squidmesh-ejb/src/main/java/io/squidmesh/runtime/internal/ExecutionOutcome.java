@@ -17,6 +17,14 @@ public sealed interface ExecutionOutcome {
     record Paused() implements ExecutionOutcome {
     }
 
+    /** A batch step launched its job (or restarted it): the run waits for the execution to end. */
+    record BatchStarted(long executionId) implements ExecutionOutcome {
+    }
+
+    /** A batch step's job is still running: look again later. */
+    record StillRunning() implements ExecutionOutcome {
+    }
+
     /** A transactional step whose success was applied in its own transaction. */
     record Applied() implements ExecutionOutcome {
     }

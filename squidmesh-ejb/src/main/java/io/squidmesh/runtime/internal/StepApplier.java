@@ -152,6 +152,67 @@ public class StepApplier {
         run.setLastError(null);
     }
 
+    /** A batch step's job was launched: remember its execution and come back to look at it. */
+    public void applyBatchStarted(Claim claim, long executionId) {
+        RunEntity run = runs.lock(claim.runId());
+        StepRunEntity row = waitingBatchRow(run, claim);
+        if (row == null) {
+            return;
+        }
+        Map<String, Object> resume = new LinkedHashMap<>();
+        resume.put("kind", "batch");
+        resume.put("job", claim.step().job());
+        resume.put(BatchSteps.EXECUTION_ID, executionId);
+        row.setResume(resume);
+        row.setUpdatedAt(Clocks.now());
+        lookAgain(run, claim, 1);
+    }
+
+    /** A batch step's job is still running: look again later, less often the longer it runs. */
+    public void applyStillRunning(Claim claim) {
+        RunEntity run = runs.lock(claim.runId());
+        if (waitingBatchRow(run, claim) == null) {
+            return;
+        }
+        long waited = Duration.between(claim.attemptStartedAt(), Clocks.now()).toSeconds();
+        lookAgain(run, claim, (int) Math.min(30, 1 + waited / 10));
+    }
+
+    /** The batch step's row if the run still waits for it; a cancelling run is settled instead. */
+    private StepRunEntity waitingBatchRow(RunEntity run, Claim claim) {
+        StepAttemptEntity attempt = attempts.get(claim.attemptId());
+        StepRunEntity row = stepRuns.get(claim.stepRunId());
+        if (attempt == null || !"running".equals(attempt.getStatus()) || row == null) {
+            return null;
+        }
+        RunStatus status = RunStatus.of(run.getStatus());
+        if (status == RunStatus.CANCELLING) {
+            Map<String, Object> error = Map.of("message", "run cancelled while its batch job ran", "reason", "cancelled");
+            Instant now = Clocks.now();
+            attempt.setStatus("failed");
+            attempt.setError(error);
+            attempt.setUpdatedAt(now);
+            row.setStatus("failed");
+            row.setLastError(error);
+            row.setUpdatedAt(now);
+            transitions.moveTo(run, RunStatus.CANCELLED, null);
+            return null;
+        }
+        return status.isTerminal() ? null : row;
+    }
+
+    private void lookAgain(RunEntity run, Claim claim, int seconds) {
+        try {
+            dispatcher.enqueueStep(run, claim.stepName(), seconds);
+        } catch (DispatchException e) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", "failed to dispatch workflow step");
+            error.put("next_step", claim.stepName());
+            error.put("cause", e.reason());
+            fail(run, claim.stepName(), error);
+        }
+    }
+
     // ---- success progression (SPEC §6.6) --------------------------------------------------------
 
     void advance(RunEntity run, Workflow workflow, StepSpec step, Map<String, Object> mapped, int scheduleInSeconds) {

@@ -53,6 +53,10 @@ public class StepDelivery {
             applier.applyFailure(claim, failure.error(), duration);
         } else if (outcome instanceof ExecutionOutcome.Paused) {
             applier.applyPause(claim);
+        } else if (outcome instanceof ExecutionOutcome.BatchStarted launched) {
+            applier.applyBatchStarted(claim, launched.executionId());
+        } else if (outcome instanceof ExecutionOutcome.StillRunning) {
+            applier.applyStillRunning(claim);
         }
     }
 }

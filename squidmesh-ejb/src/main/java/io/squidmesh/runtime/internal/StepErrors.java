@@ -37,10 +37,14 @@ public final class StepErrors {
         return error;
     }
 
-    /** A retryable failure; {@code retryAfterMillis} (may be null) replaces the backoff delay. */
+    /**
+     * A retryable failure; {@code retryAfterMillis} (may be null) replaces the backoff delay. An error map that
+     * already says {@code retryable?: false} keeps it: it bypasses retries however it was returned (SPEC §4.11),
+     * as a tool's 4xx error does.
+     */
     public static Map<String, Object> retryable(Object reason, Long retryAfterMillis) {
         Map<String, Object> error = normalize(reason);
-        error.put(RETRYABLE, true);
+        error.putIfAbsent(RETRYABLE, true);
         if (retryAfterMillis != null) {
             error.put("retry_after", retryAfterMillis);
         }

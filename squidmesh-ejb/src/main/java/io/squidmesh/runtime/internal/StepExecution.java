@@ -29,6 +29,9 @@ public class StepExecution {
     @Inject
     WorkflowRegistry registry;
 
+    @Inject
+    BatchSteps batches;
+
     public ExecutionOutcome run(Claim claim) {
         StepSpec step = claim.step();
         return switch (step.kind()) {
@@ -38,6 +41,8 @@ public class StepExecution {
             }
             case WAIT -> new ExecutionOutcome.Succeeded(Map.of(), step.waitSeconds());
             case PAUSE, APPROVAL -> new ExecutionOutcome.Paused();
+            case BATCH -> claim.resume() != null && claim.resume().get(BatchSteps.EXECUTION_ID) instanceof Number id
+                    ? batches.check(claim, id.longValue()) : batches.start(claim);
             case CUSTOM -> custom(claim, step);
         };
     }

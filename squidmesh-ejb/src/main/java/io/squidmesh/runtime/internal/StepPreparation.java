@@ -93,6 +93,7 @@ public class StepPreparation {
         }
 
         StepRunEntity row = stepRuns.find(runId, stepName);
+        Map<String, Object> lastError = row == null ? null : row.getLastError();
         if (workflow.isDependencyMode() && row == null) {
             return new Prepared.Done("not_scheduled");
         }
@@ -104,6 +105,9 @@ public class StepPreparation {
                     return workflow.isDependencyMode() ? new Prepared.Done("completed") : new Prepared.Reconcile();
                 }
                 case "running" -> {
+                    if (waitsForBatch(step, row)) {
+                        return checkBatch(run, workflow, step, row, state, deliveryId, now);
+                    }
                     if (!takeOver(run, row, deliveryId, now)) {
                         telemetry.stepSkipped(run, stepName, "already_running");
                         return new Prepared.Done("already_running");
@@ -129,7 +133,25 @@ public class StepPreparation {
         attempts.insert(attempt);
         telemetry.stepStarted(run, stepName, number);
         return new Prepared.Execute(new Claim(runId, workflow, step, row.getId(), attempt.getId(), number,
-                row.getInput(), state, now));
+                row.getInput(), state, now, null, lastError));
+    }
+
+    /** A batch step whose job was launched: this delivery only looks at the job, with the attempt that launched it. */
+    private static boolean waitsForBatch(StepSpec step, StepRunEntity row) {
+        return step.kind() == io.squidmesh.workflow.StepKind.BATCH && row.getResume() != null
+                && "batch".equals(row.getResume().get("kind"));
+    }
+
+    private Prepared checkBatch(RunEntity run, Workflow workflow, StepSpec step, StepRunEntity row,
+                                Map<String, Object> state, String deliveryId, Instant now) {
+        StepAttemptEntity attempt = attempts.latest(row.getId());
+        if (attempt == null || !"running".equals(attempt.getStatus())) {
+            return new Prepared.Done("batch_attempt_settled");
+        }
+        LOG.fine(() -> "checking batch step run_id=" + run.getId() + " step=" + step.name() + " delivery=" + deliveryId);
+        return new Prepared.Execute(new Claim(run.getId(), workflow, step, row.getId(), attempt.getId(),
+                attempt.getAttemptNumber(), row.getInput(), state, attempt.getInsertedAt(), row.getResume(),
+                row.getLastError()));
     }
 
     /** Fails the running attempt so a new one can start, when its delivery died or it is stale. */

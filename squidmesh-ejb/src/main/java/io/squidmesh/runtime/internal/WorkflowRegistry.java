@@ -39,6 +39,13 @@ public class WorkflowRegistry {
         return require(name);
     }
 
+    /** The class loader of the module that declares the workflow (where its batch job XML lives). */
+    public ClassLoader moduleOf(String workflow) {
+        return discovery.namesByClass().entrySet().stream().filter(e -> e.getValue().equals(workflow))
+                .map(e -> e.getKey().getClassLoader()).findFirst()
+                .orElse(Thread.currentThread().getContextClassLoader());
+    }
+
     public List<Workflow> all() {
         return List.copyOf(discovery.workflows().values());
     }

@@ -10,6 +10,7 @@ import io.squidmesh.workflow.Recovery;
 import io.squidmesh.workflow.RetryPolicy;
 import io.squidmesh.workflow.Step;
 import io.squidmesh.workflow.StepKind;
+import io.squidmesh.workflow.StepOptions;
 import io.squidmesh.workflow.Workflows;
 import io.squidmesh.workflow.internal.Declarations.FieldDecl;
 import io.squidmesh.workflow.internal.Declarations.RetryDecl;
@@ -206,6 +207,11 @@ public final class DefinitionValidator {
                 }
                 if (options.containsKey(LEVEL) && logLevel(options.get(LEVEL)) == null) {
                     problems.add("built-in step " + s + " defines unsupported :level");
+                }
+            }
+            case BATCH -> {
+                if (!(options.get(StepOptions.JOB) instanceof String job) || job.isBlank()) {
+                    problems.add("built-in step " + s + " requires a non-empty :job option");
                 }
             }
             default -> { }
