@@ -41,9 +41,10 @@ public final class Deployments {
         testModule.addAsManifestResource(new StringAsset(
                 "<ejb-jar xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\"/>"), "ejb-jar.xml");
         testModule.addClasses(Deployments.class, ServerManagement.class);
-        // the management client used by the tests that operate the queue like the console does
+        // the management client used by the tests that operate the queue like the console does, and the JDK's
+        // HTTP server, which stands in for remote systems the example workflows call
         testModule.setManifest(new StringAsset("Manifest-Version: 1.0\n"
-                + "Dependencies: org.jboss.as.controller-client, org.jboss.dmr\n"));
+                + "Dependencies: org.jboss.as.controller-client, org.jboss.dmr, jdk.httpserver\n"));
         ear.addAsModule(testModule);
         String applicationXml = read(ear, "META-INF/application.xml");
         ear.delete("META-INF/application.xml");
