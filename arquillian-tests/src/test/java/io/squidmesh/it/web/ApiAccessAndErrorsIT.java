@@ -79,6 +79,23 @@ class ApiAccessAndErrorsIT {
         assertEquals(200, OPERATOR.post("/api/runs/" + paused + "/cancel", "").status());
     }
 
+    /** A page on another site cannot make an operator's browser act: its Origin gives it away. */
+    @Test
+    void crossSiteRequestsCannotChangeRuns() {
+        String paused = (String) start("{\"workflow\":\"web_review\",\"payload\":{\"ticket\":\"T-csrf\"}}").get("id");
+        awaitStatus(paused, "paused");
+        ApiClient.Reply fromAnotherSite = OPERATOR.send("POST", "/api/runs/" + paused + "/cancel", null, null,
+                "Origin", "http://evil.example");
+
+        assertEquals("forbidden", assertProblem(fromAnotherSite, 403, "forbidden").get("code"));
+        assertEquals("paused", VIEWER.get("/api/runs/" + paused).json().get("status"));
+        assertEquals(200, OPERATOR.send("GET", "/api/runs/" + paused, null, null, "Origin", "http://evil.example").status());
+        ApiClient.Reply fromTheDashboard = OPERATOR.send("POST", "/api/runs/" + paused + "/cancel", "{}", "application/json",
+                "Origin", ApiClient.BASE.replace("/squidmesh", ""));
+        assertEquals(200, fromTheDashboard.status(), fromTheDashboard::toString);
+        assertEquals("cancelled", fromTheDashboard.json().get("status"));
+    }
+
     @Test
     void malformedJsonIsABadRequest() {
         Map<String, Object> problem = assertProblem(OPERATOR.post("/api/runs", "{\"workflow\":"), 400, "malformed_json");

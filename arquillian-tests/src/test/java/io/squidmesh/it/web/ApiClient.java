@@ -43,7 +43,8 @@ final class ApiClient {
         return send("POST", path, json, "application/json");
     }
 
-    Reply send(String method, String path, String body, String contentType) {
+    /** {@code headers} are further name/value pairs, e.g. {@code "Origin", "http://example.com"}. */
+    Reply send(String method, String path, String body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -53,6 +54,9 @@ final class ApiClient {
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 public class HealthResource {
 
     private static final Logger LOG = Logger.getLogger(HealthResource.class.getName());
-    static final int TIMEOUT_SECONDS = 2;
+    private static final int TIMEOUT_SECONDS = 2;
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource database;
