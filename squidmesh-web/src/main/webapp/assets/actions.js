@@ -33,7 +33,8 @@ function actionButton(run, { action }, body, onDone) {
     type: 'button', class: spec.danger ? 'danger' : 'primary', dataset: { action },
     onclick: async (event) => {
       if (spec.confirm && !window.confirm(spec.confirm)) return;
-      event.target.disabled = true;
+      const button = event.target;
+      button.disabled = true;
       try {
         const result = await api.post(`runs/${encodeURIComponent(run.id)}/${spec.verb}`, body());
         showError(null);
@@ -41,7 +42,8 @@ function actionButton(run, { action }, body, onDone) {
         else await onDone();
       } catch (e) {
         showError(e);
-        event.target.disabled = false;
+      } finally {
+        button.disabled = false;
       }
     },
   }, spec.label);
@@ -63,9 +65,15 @@ function replayControls(run, offer, onDone) {
     el('label', {}, allow, ' allow irreversible steps to run again'));
 }
 
-/** Fills `container`; returns false when there is nothing to offer. */
+/**
+ * Fills `container`; returns false when there is nothing to offer. Redraws only when the offer changes,
+ * so a refresh of an active run keeps a comment being typed.
+ */
 export function renderActions(container, run, explanation, onDone) {
   const offered = offeredActions(run, explanation);
+  const key = JSON.stringify([run.id, offered]);
+  if (container.dataset.offer === key) return offered.length > 0;
+  container.dataset.offer = key;
   const comment = el('textarea', { id: 'action-comment', rows: 2, placeholder: 'Comment (optional), kept with approvals, rejections and unblocks' });
   const body = () => (comment.value.trim() ? { comment: comment.value.trim() } : {});
   const buttons = offered.filter((o) => o.action !== 'replay_run').map((o) => actionButton(run, o, body, onDone));

@@ -2,6 +2,7 @@ package io.squidmesh.it.web;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -69,8 +70,41 @@ final class Browser implements AutoCloseable {
         driver.get(ApiClient.BASE + "/" + page);
     }
 
+    /** Waits up to 30 s; elements the page redrew in the meantime are looked up again. */
     <T> T await(String what, ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(what)
+                .ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /**
+     * The text of the first element matching {@code css}, or null; read in one step, because the run page
+     * redraws itself every two seconds while the run is active.
+     */
+    String text(String css) {
+        return (String) driver.executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent : null;", css);
+    }
+
+    /** The text of every element matching {@code css}, in document order, read in one step. */
+    @SuppressWarnings("unchecked") // executeScript answers a JavaScript array as a List
+    List<String> texts(String css) {
+        return (List<String>) driver.executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent);", css);
+    }
+
+    /** An attribute of every element matching {@code css}, in document order, read in one step. */
+    @SuppressWarnings("unchecked") // executeScript answers a JavaScript array as a List
+    List<String> attributes(String css, String attribute) {
+        return (List<String>) driver.executeScript(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.getAttribute(arguments[1]));", css, attribute);
+    }
+
+    /** Clicks the element, finding it again if the page redrew it just then. */
+    void click(String css) {
+        await("to click " + css, d -> {
+            find(css).click();
+            return true;
+        });
     }
 
     WebElement find(String css) {

@@ -8,14 +8,12 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.devtools.NetworkInterceptor;
 import org.openqa.selenium.remote.http.Contents;
 import org.openqa.selenium.remote.http.HttpResponse;
 import org.openqa.selenium.remote.http.Routable;
 import org.openqa.selenium.remote.http.Route;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.util.List;
@@ -62,36 +60,35 @@ class DashboardIT {
                     run -> "running".equals(run.get("status")) && "pause_a_second".equals(run.get("current_step")));
 
             browser.open("");
-            browser.await("the user in the header", ExpectedConditions.textToBe(
-                    By.id("user"), "operator · operator"));
-            browser.await("both runs listed", d -> browser.findAll(row(id)).size() == 1 && browser.findAll(row(linear)).size() == 1);
-            assertEquals("running", browser.find(row(id) + " .badge").getText());
+            browser.await("the user in the header", d -> "operator · operator".equals(browser.text("#user")));
+            browser.await("both runs listed", d -> browser.text(row(id)) != null && browser.text(row(linear)) != null);
+            assertEquals("running", browser.text(row(id) + " .badge"));
 
             new Select(browser.find("#filter-workflow")).selectByValue("it_wait");
-            browser.await("the list filtered to it_wait", d -> browser.findAll(row(linear)).isEmpty());
-            assertTrue(browser.findAll("#runs tbody tr").stream()
-                    .allMatch(r -> r.findElements(By.xpath("td[2]")).get(0).getText().equals("it_wait")));
+            browser.await("the list filtered to it_wait", d -> browser.text(row(linear)) == null);
+            assertTrue(browser.texts("#runs tbody td:nth-child(2)").stream().allMatch("it_wait"::equals));
+            assertTrue(browser.attributes("#runs tbody tr", "data-run-id").contains(id));
             browser.screenshot("runs-list");
 
-            browser.find(row(id) + " a").click();
-            browser.await("the run page", d -> "running".equals(statusOnPage(browser)));
-            assertEquals(id, browser.find("#run-id").getText());
+            browser.click(row(id) + " a");
+            browser.await("the run page", d -> "running".equals(browser.text("#status .badge")));
+            assertEquals(id, browser.text("#run-id"));
             assertEquals(Map.of("before", "completed", "pause_a_second", "waiting", "after", "waiting", "complete", "terminal"),
                     graphStatuses(browser));
-            assertEquals(List.of("before"), browser.findAll("#step-runs tbody tr").stream().map(r -> r.getDomAttribute("data-step")).toList());
-            assertEquals("#1 completed", browser.find("#step-runs tr[data-step='before'] .attempts li").getText());
+            assertEquals(List.of("before"), browser.attributes("#step-runs tbody tr", "data-step"));
+            assertEquals("#1 completed", browser.text("#step-runs tr[data-step='before'] .attempts li"));
             browser.screenshot("run-detail");
 
-            browser.find("button[data-action='cancel_run']").click();
+            browser.click("button[data-action='cancel_run']");
             browser.acceptConfirmation();
-            browser.await("cancelling shown", d -> "cancelling".equals(statusOnPage(browser)));
+            browser.await("cancelling shown", d -> "cancelling".equals(browser.text("#status .badge")));
             browser.screenshot("run-cancelling");
-            browser.await("the page to refresh itself to cancelled", d -> "cancelled".equals(statusOnPage(browser)));
+            browser.await("the page to refresh itself to cancelled", d -> "cancelled".equals(browser.text("#status .badge")));
             browser.screenshot("run-cancelled");
 
             assertEquals("cancelled", ApiClient.VIEWER.get("/api/runs/" + id).json().get("status"));
-            assertTrue(browser.findAll("button[data-action]").isEmpty(), "nothing left to do for a cancelled run");
-            assertTrue(browser.find("#refreshing").getDomAttribute("hidden") != null, "no more refreshing");
+            assertEquals(List.of(), browser.attributes("button[data-action]", "data-action"), "nothing left to do");
+            assertEquals(List.of(""), browser.attributes("#refreshing", "hidden"), "no more refreshing");
         }
     }
 
@@ -102,13 +99,13 @@ class DashboardIT {
         try (Browser browser = Browser.loggedInAs("viewer", "viewer-pass1!")) {
             browser.open("run.html?id=" + id);
 
-            browser.await("the paused run", d -> "paused".equals(statusOnPage(browser)));
-            assertEquals("paused", browser.find("#audit tbody tr[data-event='paused'] td:nth-child(2)").getText());
+            browser.await("the paused run", d -> "paused".equals(browser.text("#status .badge")));
+            assertEquals("paused", browser.text("#audit tbody tr[data-event='paused'] td:nth-child(2)"));
             assertEquals(Map.of("prepare", "completed", "hold_for_ops", "running", "finish", "waiting", "complete", "terminal"),
                     graphStatuses(browser));
-            assertEquals("viewer · viewer", browser.find("#user").getText());
-            assertTrue(browser.findAll("button[data-action]").isEmpty(), "viewers get no action buttons");
-            assertTrue(browser.find("#actions-panel").getDomAttribute("hidden") != null);
+            assertEquals("viewer · viewer", browser.text("#user"));
+            assertEquals(List.of(), browser.attributes("button[data-action]", "data-action"), "viewers get no action buttons");
+            assertEquals(List.of(""), browser.attributes("#actions-panel", "hidden"));
             browser.screenshot("run-paused-viewer");
         } finally {
             ApiClient.OPERATOR.post("/api/runs/" + id + "/cancel", "{}");
@@ -143,21 +140,19 @@ class DashboardIT {
         try {
             browser.open("run.html?id=" + paused);
 
-            browser.await("the explanation", d -> browser.find("#explanation-panel").isDisplayed());
-            assertEquals("paused for approval at hold_for_ops", browser.find("#explanation .reason").getText());
-            assertEquals(List.of("approve_run", "reject_run", "cancel_run"), browser.findAll("button[data-action]").stream()
-                    .map(b -> b.getDomAttribute("data-action")).toList());
+            browser.await("the explanation", d -> "paused for approval at hold_for_ops".equals(browser.text("#explanation .reason")));
+            assertEquals(List.of("approve_run", "reject_run", "cancel_run"), browser.attributes("button[data-action]", "data-action"));
             browser.find("#action-comment").sendKeys("looks good");
             browser.screenshot("run-explained-approval");
-            browser.find("button[data-action='approve_run']").click();
+            browser.click("button[data-action='approve_run']");
             browser.await("the approval sent", d -> approval.get() != null);
             assertEquals(Map.of("comment", "looks good"), Json.readObject(approval.get()));
 
             browser.open("run.html?id=" + done);
             WebElement replayButton = browser.await("the replay button", d -> browser.find("button[data-action='replay_run']"));
-            assertTrue(browser.find(".replay").getText().contains("load"), browser.find(".replay").getText());
+            assertTrue(browser.text(".replay").contains("irreversible or cannot be compensated: load."), browser.text(".replay"));
             assertFalse(replayButton.isEnabled(), "a blocked replay needs the override first");
-            browser.find("#allow-irreversible").click();
+            browser.click("#allow-irreversible");
             assertTrue(replayButton.isEnabled());
             browser.screenshot("run-replay-override");
             replayButton.click();
@@ -187,16 +182,14 @@ class DashboardIT {
         return "#runs tbody tr[data-run-id='" + runId + "']";
     }
 
-    private static String statusOnPage(Browser browser) {
-        List<WebElement> badge = browser.findAll("#status .badge");
-        return badge.isEmpty() ? null : badge.get(0).getText();
-    }
-
+    /** Step name → status as the graph shows it. */
     private static Map<String, String> graphStatuses(Browser browser) {
-        Map<String, String> statuses = new TreeMap<>();
-        for (WebElement node : browser.findAll("#graph svg g.node")) {
-            statuses.put(node.getDomAttribute("data-step"), node.getDomAttribute("data-status"));
+        List<String> steps = browser.attributes("#graph svg g.node", "data-step");
+        List<String> statuses = browser.attributes("#graph svg g.node", "data-status");
+        Map<String, String> graph = new TreeMap<>();
+        for (int i = 0; i < steps.size(); i++) {
+            graph.put(steps.get(i), statuses.get(i));
         }
-        return statuses;
+        return graph;
     }
 }
