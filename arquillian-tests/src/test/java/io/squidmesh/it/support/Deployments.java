@@ -1,9 +1,11 @@
 package io.squidmesh.it.support;
 
+import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -19,6 +21,10 @@ import java.nio.charset.StandardCharsets;
 public final class Deployments {
 
     public static final String TEST_MODULE = "squidmesh-it.jar";
+
+    /** The reference EAR's web module, which Arquillian's in-container runner servlet joins. */
+    private static final String WEB_MODULE = "squidmesh-web.war";
+    private static final String TEST_RUNNER_PATH = "/ArquillianServletRunnerEE9";
 
     private Deployments() {
     }
@@ -50,6 +56,7 @@ public final class Deployments {
         ear.delete("META-INF/application.xml");
         ear.setApplicationXML(new StringAsset(applicationXml.replace("</application>",
                 "  <module>\n    <ejb>" + testModule.getName() + "</ejb>\n  </module>\n</application>")));
+        openTestRunner(ear);
         return ear;
     }
 
@@ -58,12 +65,31 @@ public final class Deployments {
         return ShrinkWrap.create(EnterpriseArchive.class, name).merge(ear);
     }
 
+    /**
+     * The web module denies every path to callers without a Squid Mesh role; Arquillian's runner servlet,
+     * which it merges into that module to run in-container tests, must stay reachable without one.
+     */
+    private static void openTestRunner(EnterpriseArchive ear) {
+        WebArchive web = ear.getAsType(WebArchive.class, WEB_MODULE);
+        String webXml = read(web, "WEB-INF/web.xml");
+        if (!webXml.contains("  <login-config>")) {
+            throw new IllegalStateException(WEB_MODULE + " web.xml has no login-config to put the runner's constraint before");
+        }
+        web.delete("WEB-INF/web.xml");
+        web.setWebXML(new StringAsset(webXml.replace("  <login-config>",
+                "  <security-constraint>\n    <web-resource-collection>\n      <web-resource-name>Arquillian test runner"
+                        + "</web-resource-name>\n      <url-pattern>" + TEST_RUNNER_PATH + "</url-pattern>\n"
+                        + "    </web-resource-collection>\n  </security-constraint>\n\n  <login-config>")));
+        ear.delete(WEB_MODULE);
+        ear.addAsModule(web);
+    }
+
     public static JavaArchive testModule() {
         return ShrinkWrap.create(JavaArchive.class, TEST_MODULE);
     }
 
-    private static String read(EnterpriseArchive ear, String path) {
-        try (InputStream in = ear.get(path).getAsset().openStream(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    private static String read(Archive<?> archive, String path) {
+        try (InputStream in = archive.get(path).getAsset().openStream(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             in.transferTo(out);
             return out.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {

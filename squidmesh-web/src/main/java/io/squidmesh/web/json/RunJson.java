@@ -1,0 +1,123 @@
+package io.squidmesh.web.json;
+
+import io.squidmesh.AuditEvent;
+import io.squidmesh.Run;
+import io.squidmesh.RunPage;
+import io.squidmesh.StepAttempt;
+import io.squidmesh.StepRun;
+import io.squidmesh.StepState;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The read model as JSON (SPEC §7, §8): snake_case names, ISO-8601 UTC timestamps, ids as strings. Built
+ * field by field rather than by reflection so that renaming a record component cannot change the API.
+ * {@code steps}, {@code step_runs} and {@code audit_events} appear only when the run was read with history.
+ */
+public final class RunJson {
+
+    private RunJson() {
+    }
+
+    public static Map<String, Object> page(RunPage page) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("runs", list(page.runs(), RunJson::run));
+        json.put("next", page.next());
+        return json;
+    }
+
+    public static Map<String, Object> run(Run run) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", string(run.id()));
+        json.put("workflow", run.workflow());
+        json.put("trigger", run.trigger());
+        json.put("status", run.status().value());
+        json.put("payload", run.payload());
+        json.put("context", run.context());
+        json.put("current_step", run.currentStep());
+        json.put("last_error", run.lastError());
+        json.put("replayed_from_run_id", string(run.replayedFromRunId()));
+        json.put("inserted_at", timestamp(run.insertedAt()));
+        json.put("updated_at", timestamp(run.updatedAt()));
+        if (run.steps() != null) {
+            json.put("steps", list(run.steps(), RunJson::stepState));
+        }
+        if (run.stepRuns() != null) {
+            json.put("step_runs", list(run.stepRuns(), RunJson::stepRun));
+        }
+        if (run.auditEvents() != null) {
+            json.put("audit_events", list(run.auditEvents(), RunJson::auditEvent));
+        }
+        return json;
+    }
+
+    public static Map<String, Object> stepState(StepState step) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("step", step.step());
+        json.put("status", step.status());
+        json.put("depends_on", step.dependsOn());
+        json.put("input", step.input());
+        json.put("output", step.output());
+        json.put("last_error", step.lastError());
+        json.put("recovery", step.recovery());
+        json.put("attempts", list(step.attempts(), RunJson::attempt));
+        json.put("inserted_at", timestamp(step.insertedAt()));
+        json.put("updated_at", timestamp(step.updatedAt()));
+        return json;
+    }
+
+    public static Map<String, Object> stepRun(StepRun row) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", string(row.id()));
+        json.put("step", row.step());
+        json.put("status", row.status());
+        json.put("input", row.input());
+        json.put("output", row.output());
+        json.put("last_error", row.lastError());
+        json.put("recovery", row.recovery());
+        json.put("attempts", list(row.attempts(), RunJson::attempt));
+        json.put("inserted_at", timestamp(row.insertedAt()));
+        json.put("updated_at", timestamp(row.updatedAt()));
+        return json;
+    }
+
+    public static Map<String, Object> attempt(StepAttempt attempt) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", string(attempt.id()));
+        json.put("attempt_number", attempt.attemptNumber());
+        json.put("status", attempt.status());
+        json.put("error", attempt.error());
+        json.put("inserted_at", timestamp(attempt.insertedAt()));
+        json.put("updated_at", timestamp(attempt.updatedAt()));
+        return json;
+    }
+
+    public static Map<String, Object> auditEvent(AuditEvent event) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", event.type());
+        json.put("step", event.step());
+        json.put("actor", event.actor());
+        json.put("comment", event.comment());
+        json.put("metadata", event.metadata());
+        json.put("at", timestamp(event.at()));
+        return json;
+    }
+
+    /** ISO-8601 in UTC, e.g. {@code 2025-11-26T19:15:02.123456Z}. */
+    public static String timestamp(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static String string(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    private static <T> List<Map<String, Object>> list(List<T> values, Function<T, Map<String, Object>> view) {
+        return values == null ? List.of() : values.stream().map(view).toList();
+    }
+}

@@ -1,0 +1,15 @@
+package io.squidmesh.web.problem;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** The web layer's own rejections (bodies, query parameters). */
+@Provider
+public class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
+
+    @Override
+    public Response toResponse(ProblemException e) {
+        return ProblemResponses.of(e.problem());
+    }
+}

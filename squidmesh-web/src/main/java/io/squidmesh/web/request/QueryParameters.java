@@ -1,0 +1,62 @@
+package io.squidmesh.web.request;
+
+import io.squidmesh.RunQuery;
+import io.squidmesh.RunStatus;
+import io.squidmesh.web.problem.Problems;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Query parameters, read as strings and checked here: a JAX-RS conversion failure on a query parameter
+ * would be a bare 404, and a bad parameter deserves a 400 that names it.
+ */
+public final class QueryParameters {
+
+    private static final String STATUSES = Arrays.stream(RunStatus.values()).map(RunStatus::value)
+            .collect(Collectors.joining(", "));
+
+    private QueryParameters() {
+    }
+
+    /** {@code GET /runs?workflow=&status=&limit=&after=}; empty values count as absent. */
+    public static RunQuery runQuery(String workflow, String status, String limit, String after) {
+        RunQuery query = RunQuery.all().workflow(blankToNull(workflow)).after(blankToNull(after));
+        if (blankToNull(status) != null) {
+            query = query.status(RunStatus.parse(status)
+                    .orElseThrow(() -> Problems.invalidParameter("status", status, "one of " + STATUSES)));
+        }
+        if (blankToNull(limit) != null) {
+            query = query.limit(limit(limit));
+        }
+        return query;
+    }
+
+    /** A boolean flag such as {@code history}: absent is false. */
+    public static boolean flag(String name, String value) {
+        if (blankToNull(value) == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw Problems.invalidParameter(name, value, "true or false");
+    }
+
+    private static int limit(String value) {
+        String expected = "an integer from 1 to " + RunQuery.MAX_LIMIT;
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit < 1 || limit > RunQuery.MAX_LIMIT) {
+                throw Problems.invalidParameter("limit", value, expected);
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw Problems.invalidParameter("limit", value, expected);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,80 @@
+package io.squidmesh.web.resource;
+
+import io.squidmesh.Run;
+import io.squidmesh.SquidMesh;
+import io.squidmesh.web.json.JsonResponses;
+import io.squidmesh.web.json.RunJson;
+import io.squidmesh.web.request.ActionRequest;
+import io.squidmesh.web.request.QueryParameters;
+import io.squidmesh.web.request.RequestBody;
+import io.squidmesh.web.request.StartRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.io.InputStream;
+import java.net.URI;
+
+/**
+ * Runs: start, list, inspect and the operator actions. Bodies arrive as raw streams and are read by
+ * {@link RequestBody}, so size, media type and malformed JSON get this API's own answers. An action is one
+ * method: read an {@link ActionRequest}, call the facade, answer the updated run with {@link #ok(Run)}.
+ */
+@Path("/runs")
+@RequestScoped
+public class RunResource {
+
+    @Inject
+    SquidMesh squidMesh;
+
+    @GET
+    public Response list(@QueryParam("workflow") String workflow, @QueryParam("status") String status,
+                         @QueryParam("limit") String limit, @QueryParam("after") String after) {
+        return JsonResponses.ok(RunJson.page(squidMesh.listRuns(
+                QueryParameters.runQuery(workflow, status, limit, after))));
+    }
+
+    @POST
+    public Response start(@Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
+        StartRequest request = StartRequest.from(RequestBody.required(headers, body));
+        Run run = request.trigger() == null
+                ? squidMesh.startRun(request.workflow(), request.payload())
+                : squidMesh.startRun(request.workflow(), request.trigger(), request.payload());
+        return created(uri, run);
+    }
+
+    @GET
+    @Path("{id}")
+    public Response inspect(@PathParam("id") String id, @QueryParam("history") String history) {
+        return ok(squidMesh.inspectRun(id, QueryParameters.flag("history", history)));
+    }
+
+    /**
+     * The body's comment and metadata are checked but not kept: {@code cancelRun} takes no attributes, and
+     * SPEC §8 has no audit event for a cancellation.
+     */
+    @POST
+    @Path("{id}/cancel")
+    public Response cancel(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
+        ActionRequest.from(RequestBody.optional(headers, body));
+        return ok(squidMesh.cancelRun(id));
+    }
+
+    private static Response ok(Run run) {
+        return JsonResponses.ok(RunJson.run(run));
+    }
+
+    /** 201 with the new run's address, for starts (and replays). */
+    private static Response created(UriInfo uri, Run run) {
+        URI location = uri.getBaseUriBuilder().path(RunResource.class).path(run.id().toString()).build();
+        return JsonResponses.created(location, RunJson.run(run));
+    }
+}

@@ -1,0 +1,86 @@
+// Operator actions for one run, as buttons. Which ones: the explanation's next_actions when the API offers
+// an explanation; otherwise (an engine without it) just Cancel while the run can still be cancelled.
+import { api } from './api.js';
+import { el, showError } from './dom.js';
+
+const CANCELLABLE = new Set(['pending', 'running', 'retrying', 'paused']);
+const COMMENTED = new Set(['approve_run', 'reject_run', 'unblock_run', 'cancel_run']);
+
+const BUTTONS = {
+  approve_run: { label: 'Approve', verb: 'approve' },
+  reject_run: { label: 'Reject', verb: 'reject', danger: true },
+  unblock_run: { label: 'Unblock', verb: 'unblock' },
+  cancel_run: { label: 'Cancel run', verb: 'cancel', danger: true, confirm: 'Cancel this run?' },
+  replay_run: { label: 'Replay', verb: 'replay' },
+};
+
+/** The actions to offer: [{ action, blockedBy? }]. */
+export function offeredActions(run, explanation) {
+  if (!explanation) {
+    return CANCELLABLE.has(run.status) ? [{ action: 'cancel_run' }] : [];
+  }
+  const offered = explanation.next_actions.filter((a) => BUTTONS[a]).map((action) => ({ action }));
+  const replay = explanation.details?.replay;
+  if (replay && replay['allowed?'] === false) {
+    offered.push({ action: 'replay_run', blockedBy: (replay.blocked_by || []).map((b) => b.step) });
+  }
+  return offered;
+}
+
+function actionButton(run, { action }, body, onDone) {
+  const spec = BUTTONS[action];
+  return el('button', {
+    type: 'button', class: spec.danger ? 'danger' : 'primary', dataset: { action },
+    onclick: async (event) => {
+      if (spec.confirm && !window.confirm(spec.confirm)) return;
+      const button = event.target;
+      button.disabled = true;
+      try {
+        const result = await api.post(`runs/${encodeURIComponent(run.id)}/${spec.verb}`, body());
+        showError(null);
+        if (action === 'replay_run') location.assign(`run.html?id=${encodeURIComponent(result.id)}`);
+        else await onDone();
+      } catch (e) {
+        showError(e);
+      } finally {
+        button.disabled = false;
+      }
+    },
+  }, spec.label);
+}
+
+/** Replay, with the explicit "allow irreversible" confirmation (required when steps block a plain replay). */
+function replayControls(run, offer, onDone) {
+  const allow = el('input', { type: 'checkbox', id: 'allow-irreversible' });
+  const button = actionButton(run, offer, () => ({ allow_irreversible: allow.checked }), onDone);
+  const blocked = offer.blockedBy?.length > 0;
+  if (blocked) {
+    button.disabled = true;
+    allow.addEventListener('change', () => { button.disabled = !allow.checked; });
+  }
+  return el('div', { class: 'replay' },
+    blocked ? el('p', {}, 'A plain replay is refused: these steps are irreversible or cannot be compensated: ',
+      el('strong', {}, offer.blockedBy.join(', ')), '.') : null,
+    button,
+    el('label', {}, allow, ' allow irreversible steps to run again'));
+}
+
+/**
+ * Fills `container`; returns false when there is nothing to offer. Redraws only when the offer changes,
+ * so a refresh of an active run keeps a comment being typed.
+ */
+export function renderActions(container, run, explanation, onDone) {
+  const offered = offeredActions(run, explanation);
+  const key = JSON.stringify([run.id, offered]);
+  if (container.dataset.offer === key) return offered.length > 0;
+  container.dataset.offer = key;
+  const comment = el('textarea', { id: 'action-comment', rows: 2, placeholder: 'Comment (optional), kept with approvals, rejections and unblocks' });
+  const body = () => (comment.value.trim() ? { comment: comment.value.trim() } : {});
+  const buttons = offered.filter((o) => o.action !== 'replay_run').map((o) => actionButton(run, o, body, onDone));
+  const replay = offered.find((o) => o.action === 'replay_run');
+  container.replaceChildren(
+    ...(offered.some((o) => COMMENTED.has(o.action)) ? [comment] : []),
+    el('div', { class: 'buttons' }, buttons),
+    ...(replay ? [replayControls(run, replay, onDone)] : []));
+  return offered.length > 0;
+}

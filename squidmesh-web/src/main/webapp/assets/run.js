@@ -1,0 +1,98 @@
+// One run: summary, explanation, operator actions, step graph, step runs with attempts, audit trail.
+// While the run is active it reloads every two seconds.
+import { ACTIVE, api, whoAmI } from './api.js';
+import { renderActions } from './actions.js';
+import { renderGraph } from './graph.js';
+import { badge, el, json, replace, showError, showUser, time, words } from './dom.js';
+
+const POLL_MS = 2000;
+const id = new URLSearchParams(location.search).get('id');
+const byId = (name) => document.getElementById(name);
+let me = { isOperator: false };
+let definition;
+let timer;
+
+function renderSummary(run) {
+  byId('title').textContent = run.workflow;
+  replace(byId('status'), badge(run.status));
+  byId('run-id').textContent = run.id;
+  document.title = `${run.workflow} ${run.status} · Squid Mesh`;
+  const item = (label, value) => [el('dt', {}, label), el('dd', {}, value ?? el('span', { class: 'muted' }, '—'))];
+  replace(byId('summary'), el('dl', { class: 'facts' },
+    item('Trigger', run.trigger),
+    item('Current step', run.current_step),
+    item('Started', time(run.inserted_at)),
+    item('Updated', time(run.updated_at)),
+    run.replayed_from_run_id ? item('Replay of', el('a', { href: `run.html?id=${run.replayed_from_run_id}`, class: 'mono' }, run.replayed_from_run_id)) : [],
+    run.last_error ? item('Last error', json(run.last_error)) : []));
+}
+
+function renderExplanation(explanation) {
+  byId('explanation-panel').hidden = !explanation;
+  if (!explanation) return;
+  const waits = explanation.next_actions.filter((a) => a.startsWith('wait_for_'));
+  replace(byId('explanation'),
+    el('p', { class: 'reason', dataset: { reason: explanation.reason } }, el('strong', {}, words(explanation.reason)),
+      explanation.step ? [' at ', el('code', {}, explanation.step)] : null),
+    waits.length ? el('p', { class: 'muted' }, 'Nothing to do but ', waits.map(words).join(', '), '.') : null,
+    Object.keys(explanation.details || {}).length ? json(explanation.details) : null,
+    el('details', {}, el('summary', {}, 'Evidence'), json(explanation.evidence)));
+}
+
+function attempts(list) {
+  return el('ol', { class: 'attempts' }, list.map((a) => el('li', { dataset: { attempt: a.attempt_number } },
+    `#${a.attempt_number} `, badge(a.status), a.error ? json(a.error) : null)));
+}
+
+function renderStepRuns(rows) {
+  replace(byId('step-runs').tBodies[0], rows.map((row) => el('tr', { dataset: { step: row.step } },
+    el('td', {}, el('code', {}, row.step)),
+    el('td', {}, badge(row.status), row.last_error ? json(row.last_error) : null),
+    el('td', {}, attempts(row.attempts)),
+    el('td', {}, time(row.inserted_at)),
+    el('td', {}, time(row.updated_at)),
+    el('td', {}, el('details', {}, el('summary', {}, 'show'), el('h4', {}, 'input'), json(row.input), el('h4', {}, 'output'), json(row.output))))));
+  if (!rows.length) replace(byId('step-runs').tBodies[0], el('tr', {}, el('td', { colspan: 6, class: 'muted' }, 'No step has run yet.')));
+}
+
+function renderAudit(events) {
+  replace(byId('audit').tBodies[0], events.map((e) => el('tr', { dataset: { event: e.type } },
+    el('td', {}, time(e.at)), el('td', {}, words(e.type)), el('td', {}, el('code', {}, e.step)),
+    el('td', {}, typeof e.actor === 'object' && e.actor !== null ? json(e.actor) : e.actor ?? '—'),
+    el('td', {}, e.comment ?? '—'), el('td', {}, json(e.metadata)))));
+  if (!events.length) replace(byId('audit').tBodies[0], el('tr', {}, el('td', { colspan: 6, class: 'muted' }, 'No pauses, decisions or recovery routes.')));
+}
+
+function render(run, explanation) {
+  renderSummary(run);
+  renderExplanation(explanation);
+  byId('actions-panel').hidden = !(me.isOperator && renderActions(byId('actions'), run, explanation, load));
+  replace(byId('graph'), renderGraph(definition, run.steps));
+  renderStepRuns(run.step_runs);
+  renderAudit(run.audit_events);
+  replace(byId('data'), el('div', {}, el('h3', {}, 'Payload'), json(run.payload)), el('div', {}, el('h3', {}, 'Context'), json(run.context)));
+}
+
+async function load() {
+  clearTimeout(timer);
+  try {
+    const run = await api.get(`runs/${encodeURIComponent(id)}?history=true`);
+    const explanation = await api.optional(`runs/${encodeURIComponent(id)}/explanation`);
+    if (definition === undefined) definition = await api.optional(`workflows/${encodeURIComponent(run.workflow)}`);
+    render(run, explanation);
+    showError(null);
+    const active = ACTIVE.has(run.status);
+    byId('refreshing').hidden = !active;
+    if (active) timer = setTimeout(load, POLL_MS);
+  } catch (e) {
+    showError(e);
+  }
+}
+
+try {
+  me = await whoAmI();
+  showUser(me);
+} catch (e) {
+  showError(e);
+}
+await load();

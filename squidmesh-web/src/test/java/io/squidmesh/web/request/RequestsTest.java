@@ -1,0 +1,106 @@
+package io.squidmesh.web.request;
+
+import io.squidmesh.InvalidPayloadException;
+import io.squidmesh.RunQuery;
+import io.squidmesh.RunStatus;
+import io.squidmesh.web.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Start and action bodies and query parameters, as the resources turn them into facade arguments. */
+class RequestsTest {
+
+    @Test
+    void aStartRequestNamesAWorkflowAndMayNameATriggerAndPayload() {
+        assertEquals(new StartRequest("w", "nightly", Map.of("a", 1)),
+                StartRequest.from(Map.of("workflow", "w", "trigger", "nightly", "payload", Map.of("a", 1))));
+        assertEquals(new StartRequest("w", null, Map.of()), StartRequest.from(Map.of("workflow", "w")));
+    }
+
+    @Test
+    void aStartRequestWithoutAWorkflowOrWithABadTriggerIsUnprocessable() {
+        assertEquals("invalid_workflow", code(() -> StartRequest.from(Map.of("payload", Map.of()))));
+        assertEquals("invalid_workflow", code(() -> StartRequest.from(Map.of("workflow", 7))));
+        assertEquals("invalid_workflow", code(() -> StartRequest.from(Map.of("workflow", " "))));
+        ProblemException trigger = assertThrows(ProblemException.class,
+                () -> StartRequest.from(Map.of("workflow", "w", "trigger", List.of("a"))));
+        assertEquals(422, trigger.problem().status());
+        assertEquals("invalid_trigger", trigger.problem().code());
+    }
+
+    @Test
+    void aPayloadThatIsNotAnObjectIsTheEnginesInvalidPayload() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("workflow", "w");
+        body.put("payload", null);
+        assertEquals("invalid_payload", assertThrows(InvalidPayloadException.class, () -> StartRequest.from(body)).code());
+        assertThrows(InvalidPayloadException.class, () -> StartRequest.from(Map.of("workflow", "w", "payload", "x")));
+    }
+
+    @Test
+    void anActionKeepsCommentAndMetadataAndIgnoresTheActorItWasSent() {
+        ActionRequest action = ActionRequest.from(Map.of("comment", "go", "metadata", Map.of("ticket", "t-1"),
+                "actor", "someone_else"));
+
+        assertEquals(Map.of("comment", "go", "metadata", Map.of("ticket", "t-1")), action.attributes());
+        assertEquals(Map.of(), ActionRequest.from(Map.of()).attributes());
+    }
+
+    @Test
+    void anActionWithMistypedFieldsListsEachOne() {
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> ActionRequest.from(Map.of("comment", 5, "metadata", "x")));
+
+        assertEquals(422, e.problem().status());
+        assertEquals("invalid_body", e.problem().code());
+        assertEquals(List.of(Map.of("field", "comment", "problem", "invalid_type", "expected", "string"),
+                Map.of("field", "metadata", "problem", "invalid_type", "expected", "object")),
+                e.problem().extensions().get("errors"));
+    }
+
+    @Test
+    void runQueryParametersBecomeARunQuery() {
+        assertEquals(new RunQuery("w", RunStatus.CANCELLING, 2, "cursor"),
+                QueryParameters.runQuery("w", "cancelling", "2", "cursor"));
+        assertEquals(RunQuery.all(), QueryParameters.runQuery(null, "", null, ""));
+        assertEquals(500, QueryParameters.runQuery(null, null, "500", null).limit());
+    }
+
+    @Test
+    void badRunQueryParametersAreNamed() {
+        ProblemException status = assertThrows(ProblemException.class,
+                () -> QueryParameters.runQuery(null, "sleeping", null, null));
+        assertEquals(400, status.problem().status());
+        assertEquals("invalid_parameter", status.problem().code());
+        assertEquals("status", status.problem().extensions().get("parameter"));
+        assertEquals("sleeping", status.problem().extensions().get("value"));
+
+        for (String limit : List.of("ten", "0", "501", "-1", "2.5")) {
+            ProblemException e = assertThrows(ProblemException.class,
+                    () -> QueryParameters.runQuery(null, null, limit, null), limit);
+            assertEquals("limit", e.problem().extensions().get("parameter"));
+        }
+    }
+
+    @Test
+    void flagsAreTrueFalseOrAbsent() {
+        assertTrue(QueryParameters.flag("history", "true"));
+        assertFalse(QueryParameters.flag("history", "false"));
+        assertFalse(QueryParameters.flag("history", null));
+        assertEquals("invalid_parameter", code(() -> QueryParameters.flag("history", "yes")));
+        assertNull(QueryParameters.runQuery(null, null, null, null).status());
+    }
+
+    private static String code(Runnable call) {
+        return assertThrows(ProblemException.class, call::run).problem().code();
+    }
+}
