@@ -7,9 +7,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.devtools.NetworkInterceptor;
-import org.openqa.selenium.remote.http.Routable;
-import org.openqa.selenium.remote.http.Route;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -115,10 +112,6 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
-    /** Answers matching requests of the pages from the test (Chromium's Fetch domain) until closed. */
-    NetworkInterceptor intercept(Routable... routes) {
-        return new NetworkInterceptor(driver, Route.combine(List.of(routes)));
-    }
 
     void acceptConfirmation() {
         await("a confirmation dialog", d -> d.switchTo().alert()).accept();

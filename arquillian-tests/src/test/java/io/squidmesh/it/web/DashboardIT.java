@@ -1,6 +1,5 @@
 package io.squidmesh.it.web;
 
-import io.squidmesh.json.Json;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -9,17 +8,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.devtools.NetworkInterceptor;
-import org.openqa.selenium.remote.http.Contents;
-import org.openqa.selenium.remote.http.HttpResponse;
-import org.openqa.selenium.remote.http.Routable;
-import org.openqa.selenium.remote.http.Route;
 import org.openqa.selenium.support.ui.Select;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.squidmesh.it.web.ApiAssertions.awaitRun;
 import static io.squidmesh.it.web.ApiAssertions.awaitStatus;
@@ -87,7 +80,8 @@ class DashboardIT {
             browser.screenshot("run-cancelled");
 
             assertEquals("cancelled", ApiClient.VIEWER.get("/api/runs/" + id).json().get("status"));
-            assertEquals(List.of(), browser.attributes("button[data-action]", "data-action"), "nothing left to do");
+            browser.await("the cancelled run's only action", d -> List.of("replay_run")
+                    .equals(browser.attributes("button[data-action]", "data-action")));
             assertEquals(List.of(""), browser.attributes("#refreshing", "hidden"), "no more refreshing");
         }
     }
@@ -113,69 +107,49 @@ class DashboardIT {
     }
 
     /**
-     * The engine does not explain runs yet, so Chromium answers the explanation (SPEC §9 shape) and the new
-     * action endpoints on the server's behalf; the test checks what the page offers and what it sends.
+     * SPEC §15.2 manual_approval's smoke through the dashboard: the paused run's explanation offers approve,
+     * reject and cancel; the operator approves with a comment and the page follows the run to completed; then a
+     * replay past an irreversible step needs the explicit override.
      */
     @Test
-    void theExplanationsNextActionsBecomeButtonsAndReplayNeedsAnExplicitOverride() {
-        String paused = (String) start("{\"workflow\":\"web_review\",\"payload\":{\"ticket\":\"T-explain\"}}").get("id");
-        String done = (String) start("{\"workflow\":\"it_linear\",\"payload\":{\"account_id\":\"acc-replay\"}}").get("id");
+    void anOperatorApprovesAPausedRunWithTheButtonAndSeesItComplete() {
+        String paused = (String) start("{\"workflow\":\"it_approval\",\"payload\":{\"account_id\":\"acc-ui\"}}").get("id");
+        String shipped = (String) start("{\"workflow\":\"it_shipping\",\"payload\":{\"order_id\":\"o-ui\"}}").get("id");
         awaitStatus(paused, "paused");
-        awaitStatus(done, "completed");
-        AtomicReference<String> approval = new AtomicReference<>();
-        AtomicReference<String> replay = new AtomicReference<>();
-        Browser browser = Browser.loggedInAs("operator", "operator-pass1!");
-        NetworkInterceptor standIn = browser.intercept(
-                answer("GET", paused + "/explanation", 200, null, """
-                        {"status":"paused","reason":"paused_for_approval","step":"hold_for_ops",
-                         "details":{"approval_targets":{"ok":"finish","error":"complete"}},
-                         "next_actions":["approve_run","reject_run","cancel_run"],"evidence":{"run":{"status":"paused"}}}"""),
-                answer("POST", paused + "/approve", 200, approval, "{}"),
-                answer("GET", done + "/explanation", 200, null, """
-                        {"status":"completed","reason":"completed","step":null,
-                         "details":{"replay":{"allowed?":false,"required_override":"allow_irreversible",
-                                    "blocked_by":[{"step":"load","replay":"manual_review_required"}]}},
-                         "next_actions":[],"evidence":{}}"""),
-                answer("POST", done + "/replay", 201, replay, "{\"id\":\"" + paused + "\"}"));
-        try {
-            browser.open("run.html?id=" + paused);
+        awaitStatus(shipped, "completed");
+        try (Browser browser = Browser.loggedInAs("operator", "operator-pass1!")) {
+            browser.open("");
+            browser.await("the paused run listed", d -> "paused".equals(browser.text(row(paused) + " .badge")));
+            browser.click(row(paused) + " a");
 
-            browser.await("the explanation", d -> "paused for approval at hold_for_ops".equals(browser.text("#explanation .reason")));
-            assertEquals(List.of("approve_run", "reject_run", "cancel_run"), browser.attributes("button[data-action]", "data-action"));
+            browser.await("the explanation", d -> "paused for approval at wait_for_approval"
+                    .equals(browser.text("#explanation .reason")));
+            assertEquals(List.of("approve_run", "reject_run", "cancel_run"),
+                    browser.attributes("button[data-action]", "data-action"));
             browser.find("#action-comment").sendKeys("looks good");
-            browser.screenshot("run-explained-approval");
+            browser.screenshot("run-paused-for-approval");
             browser.click("button[data-action='approve_run']");
-            browser.await("the approval sent", d -> approval.get() != null);
-            assertEquals(Map.of("comment", "looks good"), Json.readObject(approval.get()));
+            browser.await("the page to follow the run to completed", d -> "completed".equals(browser.text("#status .badge")));
+            browser.await("the approval in the audit trail", d -> browser.text("#audit tbody tr[data-event='approved']") != null);
+            browser.screenshot("run-approved-completed");
 
-            browser.open("run.html?id=" + done);
+            Map<String, Object> done = ApiClient.VIEWER.get("/api/runs/" + paused + "?history=true").json();
+            Map<String, Object> approved = ApiAssertions.list(done.get("audit_events")).get(1);
+            assertEquals(List.of("approved", "operator", "looks good"),
+                    List.of(approved.get("type"), approved.get("actor"), approved.get("comment")));
+
+            browser.open("run.html?id=" + shipped);
             WebElement replayButton = browser.await("the replay button", d -> browser.find("button[data-action='replay_run']"));
-            assertTrue(browser.text(".replay").contains("irreversible or cannot be compensated: load."), browser.text(".replay"));
+            assertTrue(browser.text(".replay").contains("irreversible or cannot be compensated: ship."), browser.text(".replay"));
             assertFalse(replayButton.isEnabled(), "a blocked replay needs the override first");
             browser.click("#allow-irreversible");
             assertTrue(replayButton.isEnabled());
             browser.screenshot("run-replay-override");
             replayButton.click();
-            browser.await("the new run's page", d -> d.getCurrentUrl().endsWith("run.html?id=" + paused));
-            assertEquals(Map.of("allow_irreversible", true), Json.readObject(replay.get()));
-        } finally {
-            standIn.close();
-            browser.close();
-            ApiClient.OPERATOR.post("/api/runs/" + paused + "/cancel", "{}");
+            String newRun = browser.await("the new run's page", d -> d.getCurrentUrl().contains("run.html?id=")
+                    && !d.getCurrentUrl().endsWith(shipped) ? d.getCurrentUrl().replaceAll(".*id=", "") : null);
+            assertEquals(shipped, ApiClient.VIEWER.get("/api/runs/" + newRun).json().get("replayed_from_run_id"));
         }
-    }
-
-    /** A route that answers {@code method .../api/runs/{path}} itself, keeping the request body in {@code sent}. */
-    private static Routable answer(String method, String path, int status, AtomicReference<String> sent, String json) {
-        return Route.matching(request -> request.getMethod().name().equals(method)
-                        && request.getUri().contains("/api/runs/" + path))
-                .to(() -> request -> {
-                    if (sent != null) {
-                        sent.set(request.contentAsString());
-                    }
-                    return new HttpResponse().setStatus(status).addHeader("Content-Type", "application/json")
-                            .setContent(Contents.utf8String(json));
-                });
     }
 
     private static String row(String runId) {

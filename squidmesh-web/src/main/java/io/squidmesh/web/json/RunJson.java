@@ -2,6 +2,7 @@ package io.squidmesh.web.json;
 
 import io.squidmesh.AuditEvent;
 import io.squidmesh.Run;
+import io.squidmesh.RunExplanation;
 import io.squidmesh.RunPage;
 import io.squidmesh.StepAttempt;
 import io.squidmesh.StepRun;
@@ -53,6 +54,18 @@ public final class RunJson {
         if (run.auditEvents() != null) {
             json.put("audit_events", list(run.auditEvents(), RunJson::auditEvent));
         }
+        return json;
+    }
+
+    /** SPEC §9's shape; the explainer already made its details and evidence JSON-ready. */
+    public static Map<String, Object> explanation(RunExplanation explanation) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", explanation.status().value());
+        json.put("reason", explanation.reason());
+        json.put("step", explanation.step());
+        json.put("details", explanation.details());
+        json.put("next_actions", explanation.nextActions());
+        json.put("evidence", explanation.evidence());
         return json;
     }
 

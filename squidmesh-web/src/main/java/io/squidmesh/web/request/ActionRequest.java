@@ -21,6 +21,11 @@ public record ActionRequest(String comment, Map<String, Object> metadata) {
         return request;
     }
 
+    /** What the engine's manual actions take; the actor is left to the engine, which records the caller. */
+    public io.squidmesh.ManualAction manualAction() {
+        return new io.squidmesh.ManualAction(null, comment, metadata);
+    }
+
     /** The attributes as the engine's manual actions take them: only the members that were given. */
     public Map<String, Object> attributes() {
         Map<String, Object> attributes = new LinkedHashMap<>();

@@ -45,6 +45,16 @@ final class BodyFields {
         return null;
     }
 
+    /** The boolean, or false when absent or JSON null; another type (even the string "true") is an error. */
+    boolean bool(String field) {
+        Object value = body.get(field);
+        if (value == null || value instanceof Boolean) {
+            return Boolean.TRUE.equals(value);
+        }
+        invalidType(field, "boolean");
+        return false;
+    }
+
     List<Map<String, Object>> errors() {
         return List.copyOf(errors);
     }

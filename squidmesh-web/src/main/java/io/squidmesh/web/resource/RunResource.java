@@ -6,6 +6,7 @@ import io.squidmesh.web.json.JsonResponses;
 import io.squidmesh.web.json.RunJson;
 import io.squidmesh.web.request.ActionRequest;
 import io.squidmesh.web.request.QueryParameters;
+import io.squidmesh.web.request.ReplayRequest;
 import io.squidmesh.web.request.RequestBody;
 import io.squidmesh.web.request.StartRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -66,6 +67,38 @@ public class RunResource {
     public Response cancel(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
         ActionRequest.from(RequestBody.optional(headers, body));
         return ok(squidMesh.cancelRun(id));
+    }
+
+    @GET
+    @Path("{id}/explanation")
+    public Response explain(@PathParam("id") String id) {
+        return JsonResponses.ok(RunJson.explanation(squidMesh.explainRun(id)));
+    }
+
+    @POST
+    @Path("{id}/unblock")
+    public Response unblock(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
+        return ok(squidMesh.unblockRun(id, ActionRequest.from(RequestBody.optional(headers, body)).manualAction()));
+    }
+
+    @POST
+    @Path("{id}/approve")
+    public Response approve(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
+        return ok(squidMesh.approveRun(id, ActionRequest.from(RequestBody.optional(headers, body)).manualAction()));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    public Response reject(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
+        return ok(squidMesh.rejectRun(id, ActionRequest.from(RequestBody.optional(headers, body)).manualAction()));
+    }
+
+    @POST
+    @Path("{id}/replay")
+    public Response replay(@PathParam("id") String id, @Context HttpHeaders headers, @Context UriInfo uri,
+                           InputStream body) {
+        ReplayRequest request = ReplayRequest.from(RequestBody.optional(headers, body));
+        return created(uri, squidMesh.replayRun(id, request.allowIrreversible()));
     }
 
     private static Response ok(Run run) {
