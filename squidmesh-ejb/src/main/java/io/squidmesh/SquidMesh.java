@@ -3,6 +3,7 @@ package io.squidmesh;
 import io.squidmesh.workflow.Workflow;
 import io.squidmesh.workflow.WorkflowDefinition;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,27 @@ public interface SquidMesh {
 
     /** Why the run is where it is and what may be done next (SPEC §9); never changes the run. */
     RunExplanation explainRun(String runId);
+
+    /**
+     * Retention: deletes the terminal runs matching the filter whose last change is older than {@code olderThan},
+     * with their step runs and attempts, as a restartable Jakarta Batch job. Returns the job execution id.
+     */
+    long purgeRuns(RunFilter filter, Duration olderThan, BulkOptions options);
+
+    /** Cancels every run matching the filter that can still be cancelled, as a batch job; returns its execution id. */
+    long cancelRuns(RunFilter filter, BulkOptions options);
+
+    /** Replays every run matching the filter that the replay guard allows (all, with the override), as a batch job. */
+    long replayRuns(RunFilter filter, boolean allowIrreversible, BulkOptions options);
+
+    /** A bulk job's progress; {@code not_found} for executions that are not Squid Mesh bulk jobs. */
+    BulkJob bulkJob(long executionId);
+
+    /** Asks a running bulk job to stop after its current chunk. */
+    void stopBulkJob(long executionId);
+
+    /** Restarts a stopped or failed bulk job after its last committed chunk; returns the new execution id. */
+    long restartBulkJob(long executionId);
 
     /** The deployed workflows, by name. */
     List<Workflow> workflows();

@@ -62,6 +62,58 @@ public class RunStore {
         return query.getResultList();
     }
 
+    /** Where a run sits in the oldest-first order of bulk jobs; a batch checkpoint. */
+    public record RunKey(Instant insertedAt, UUID id) implements java.io.Serializable {
+    }
+
+    /** Up to {@code limit} runs after {@code after}, oldest first, matching the filter (null parts match all). */
+    public List<RunKey> keys(String workflow, List<String> statuses, Instant updatedBefore, RunKey after, int limit) {
+        if (statuses != null && statuses.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder jpql = new StringBuilder("select r.insertedAt, r.id from RunEntity r where 1 = 1");
+        if (workflow != null) {
+            jpql.append(" and r.workflow = :workflow");
+        }
+        if (statuses != null) {
+            jpql.append(" and r.status in :statuses");
+        }
+        if (updatedBefore != null) {
+            jpql.append(" and r.updatedAt < :before");
+        }
+        if (after != null) {
+            jpql.append(" and (r.insertedAt > :at or (r.insertedAt = :at and r.id > :id))");
+        }
+        jpql.append(" order by r.insertedAt, r.id");
+        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class).setMaxResults(limit);
+        if (workflow != null) {
+            query.setParameter("workflow", workflow);
+        }
+        if (statuses != null) {
+            query.setParameter("statuses", statuses);
+        }
+        if (updatedBefore != null) {
+            query.setParameter("before", updatedBefore);
+        }
+        if (after != null) {
+            query.setParameter("at", after.insertedAt()).setParameter("id", after.id());
+        }
+        return query.getResultList().stream().map(row -> new RunKey((Instant) row[0], (UUID) row[1])).toList();
+    }
+
+    /**
+     * Deletes these runs if they are still terminal and older than the cutoff; their step runs and attempts go
+     * with them (ON DELETE CASCADE), and replays and cron activations that point at them keep a null reference.
+     */
+    public int deleteTerminal(List<UUID> ids, Instant updatedBefore) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("delete from RunEntity r where r.id in :ids and r.updatedAt < :before "
+                        + "and r.status in ('failed', 'completed', 'cancelled')")
+                .setParameter("ids", ids).setParameter("before", updatedBefore).executeUpdate();
+    }
+
     public long count() {
         return em.createQuery("select count(r) from RunEntity r", Long.class).getSingleResult();
     }

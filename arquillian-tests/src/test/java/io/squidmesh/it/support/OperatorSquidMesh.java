@@ -1,9 +1,12 @@
 package io.squidmesh.it.support;
 
+import io.squidmesh.BulkJob;
+import io.squidmesh.BulkOptions;
 import io.squidmesh.ManualAction;
 import io.squidmesh.Roles;
 import io.squidmesh.Run;
 import io.squidmesh.RunExplanation;
+import io.squidmesh.RunFilter;
 import io.squidmesh.RunPage;
 import io.squidmesh.RunQuery;
 import io.squidmesh.SquidMesh;
@@ -15,6 +18,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,6 +100,36 @@ public class OperatorSquidMesh implements SquidMesh {
     @Override
     public RunExplanation explainRun(String runId) {
         return api.explainRun(runId);
+    }
+
+    @Override
+    public long purgeRuns(RunFilter filter, Duration olderThan, BulkOptions options) {
+        return api.purgeRuns(filter, olderThan, options);
+    }
+
+    @Override
+    public long cancelRuns(RunFilter filter, BulkOptions options) {
+        return api.cancelRuns(filter, options);
+    }
+
+    @Override
+    public long replayRuns(RunFilter filter, boolean allowIrreversible, BulkOptions options) {
+        return api.replayRuns(filter, allowIrreversible, options);
+    }
+
+    @Override
+    public BulkJob bulkJob(long executionId) {
+        return api.bulkJob(executionId);
+    }
+
+    @Override
+    public void stopBulkJob(long executionId) {
+        api.stopBulkJob(executionId);
+    }
+
+    @Override
+    public long restartBulkJob(long executionId) {
+        return api.restartBulkJob(executionId);
     }
 
     @Override

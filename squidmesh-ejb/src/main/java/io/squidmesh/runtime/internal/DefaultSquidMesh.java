@@ -1,9 +1,12 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.BulkJob;
+import io.squidmesh.BulkOptions;
 import io.squidmesh.InvalidTriggerException;
 import io.squidmesh.Run;
 import io.squidmesh.RunPage;
 import io.squidmesh.RunExplanation;
+import io.squidmesh.RunFilter;
 import io.squidmesh.RunQuery;
 import io.squidmesh.Roles;
 import io.squidmesh.SquidMesh;
@@ -22,6 +25,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -66,6 +70,9 @@ public class DefaultSquidMesh implements SquidMesh {
 
     @Inject
     Explanations explanations;
+
+    @Inject
+    BulkJobs bulkJobs;
 
     @Resource
     SessionContext session;
@@ -148,6 +155,37 @@ public class DefaultSquidMesh implements SquidMesh {
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public RunExplanation explainRun(String runId) {
         return explanations.explain(RunViews.runId(runId));
+    }
+
+    @Override
+    public long purgeRuns(RunFilter filter, Duration olderThan, BulkOptions options) {
+        return bulkJobs.purge(filter, olderThan, options);
+    }
+
+    @Override
+    public long cancelRuns(RunFilter filter, BulkOptions options) {
+        return bulkJobs.cancel(filter, options);
+    }
+
+    @Override
+    public long replayRuns(RunFilter filter, boolean allowIrreversible, BulkOptions options) {
+        return bulkJobs.replay(filter, allowIrreversible, options);
+    }
+
+    @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public BulkJob bulkJob(long executionId) {
+        return bulkJobs.status(executionId);
+    }
+
+    @Override
+    public void stopBulkJob(long executionId) {
+        bulkJobs.stop(executionId);
+    }
+
+    @Override
+    public long restartBulkJob(long executionId) {
+        return bulkJobs.restart(executionId);
     }
 
     @Override
