@@ -7,6 +7,7 @@ import io.squidmesh.web.problem.HttpErrorMapper;
 import io.squidmesh.web.problem.ProblemExceptionMapper;
 import io.squidmesh.web.problem.UnexpectedErrorMapper;
 import io.squidmesh.web.request.SameOriginFilter;
+import io.squidmesh.web.resource.BulkResource;
 import io.squidmesh.web.resource.HealthResource;
 import io.squidmesh.web.resource.MeResource;
 import io.squidmesh.web.resource.OpenApiResource;
@@ -28,7 +29,7 @@ import java.util.stream.Stream;
 public class OperatorApi extends Application {
 
     public static final Set<Class<?>> RESOURCES = Set.of(HealthResource.class, MeResource.class,
-            OpenApiResource.class, WorkflowResource.class, RunResource.class);
+            OpenApiResource.class, WorkflowResource.class, RunResource.class, BulkResource.class);
 
     private static final Set<Class<?>> PROVIDERS = Set.of(SameOriginFilter.class, JsonEntityWriter.class,
             EngineErrorMapper.class, ProblemExceptionMapper.class, AccessDeniedMapper.class, HttpErrorMapper.class,

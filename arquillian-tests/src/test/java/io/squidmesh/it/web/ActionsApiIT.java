@@ -99,4 +99,29 @@ class ActionsApiIT {
         assertEquals(List.of(), explained.get("next_actions"));
         assertProblem(VIEWER.get("/api/runs/not-a-uuid/explanation"), 400, "invalid_run_id");
     }
+
+    @Test
+    void aRetentionPurgeRunsAsABulkJobThatCanBeFollowed() {
+        String done = (String) start("{\"workflow\":\"it_error_route\"}").get("id");
+        awaitStatus(done, "completed");
+
+        assertProblem(OPERATOR.post("/api/bulk/purge", "{\"workflow\":\"it_error_route\"}"), 422, "invalid_body");
+        assertProblem(OPERATOR.post("/api/bulk/purge", "{\"older_than_days\":0,\"status\":\"finished\"}"), 422,
+                "invalid_body");
+        assertProblem(VIEWER.post("/api/bulk/purge", "{\"older_than_days\":0}"), 403, "forbidden");
+
+        ApiClient.Reply launched = OPERATOR.post("/api/bulk/purge",
+                "{\"workflow\":\"it_error_route\",\"older_than_days\":0,\"chunk_size\":10}");
+        assertEquals(202, launched.status(), launched::toString);
+        String location = launched.header("Location");
+        assertTrue(location.contains("/squidmesh/api/bulk/"), location);
+        assertEquals("squidmesh-purge-runs", launched.json().get("job"));
+        String path = location.substring(location.indexOf("/api/bulk/"));
+        Map<String, Object> finished = io.squidmesh.it.support.Await.until("the purge", () -> VIEWER.get(path).json(),
+                job -> "COMPLETED".equals(job.get("batch_status")), java.time.Duration.ofSeconds(30));
+        assertTrue(((Number) map(finished.get("counts")).get("written")).intValue() >= 1);
+        assertProblem(VIEWER.get("/api/runs/" + done), 404, "not_found");
+        assertProblem(VIEWER.get("/api/bulk/abc"), 400, "invalid_parameter");
+        assertProblem(VIEWER.get("/api/bulk/999999"), 404, "not_found");
+    }
 }

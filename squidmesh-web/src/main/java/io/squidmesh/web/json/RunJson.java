@@ -1,6 +1,7 @@
 package io.squidmesh.web.json;
 
 import io.squidmesh.AuditEvent;
+import io.squidmesh.BulkJob;
 import io.squidmesh.Run;
 import io.squidmesh.RunExplanation;
 import io.squidmesh.RunPage;
@@ -66,6 +67,18 @@ public final class RunJson {
         json.put("details", explanation.details());
         json.put("next_actions", explanation.nextActions());
         json.put("evidence", explanation.evidence());
+        return json;
+    }
+
+    public static Map<String, Object> bulkJob(BulkJob job) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("execution_id", job.executionId());
+        json.put("job", job.job());
+        json.put("batch_status", job.batchStatus());
+        json.put("exit_status", job.exitStatus());
+        json.put("counts", job.counts());
+        json.put("started_at", timestamp(job.startedAt()));
+        json.put("ended_at", timestamp(job.endedAt()));
         return json;
     }
 

@@ -55,6 +55,31 @@ final class BodyFields {
         return false;
     }
 
+    /** A whole number of at least {@code min}, or {@code fallback} when absent or JSON null. */
+    long number(String field, long min, long fallback) {
+        Object value = body.get(field);
+        if (value == null) {
+            return fallback;
+        }
+        if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= min) {
+            return ((Number) value).longValue();
+        }
+        invalidType(field, "integer >= " + min);
+        return fallback;
+    }
+
+    /** A run status by name, or null when absent; anything else is an error naming the statuses. */
+    io.squidmesh.RunStatus status(String field) {
+        String value = string(field);
+        if (value == null) {
+            return null;
+        }
+        return io.squidmesh.RunStatus.parse(value).orElseGet(() -> {
+            invalidType(field, "run status");
+            return null;
+        });
+    }
+
     List<Map<String, Object>> errors() {
         return List.copyOf(errors);
     }
