@@ -1,5 +1,6 @@
 package io.squidmesh.it.web;
 
+import io.squidmesh.it.support.ApiClient;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -11,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.squidmesh.it.web.ApiAssertions.assertProblem;
-import static io.squidmesh.it.web.ApiAssertions.awaitStatus;
-import static io.squidmesh.it.web.ApiAssertions.list;
-import static io.squidmesh.it.web.ApiAssertions.start;
-import static io.squidmesh.it.web.ApiClient.ANONYMOUS;
-import static io.squidmesh.it.web.ApiClient.OPERATOR;
-import static io.squidmesh.it.web.ApiClient.VIEWER;
+import static io.squidmesh.it.support.ApiAssertions.assertProblem;
+import static io.squidmesh.it.support.ApiAssertions.awaitStatus;
+import static io.squidmesh.it.support.ApiAssertions.list;
+import static io.squidmesh.it.support.ApiAssertions.start;
+import static io.squidmesh.it.support.ApiClient.ANONYMOUS;
+import static io.squidmesh.it.support.ApiClient.OPERATOR;
+import static io.squidmesh.it.support.ApiClient.VIEWER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package io.squidmesh.it.web;
 
+import io.squidmesh.it.support.ApiClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;

@@ -1,5 +1,7 @@
 package io.squidmesh.it.web;
 
+import io.squidmesh.it.support.ApiAssertions;
+import io.squidmesh.it.support.ApiClient;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -14,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static io.squidmesh.it.web.ApiAssertions.awaitRun;
-import static io.squidmesh.it.web.ApiAssertions.awaitStatus;
-import static io.squidmesh.it.web.ApiAssertions.start;
+import static io.squidmesh.it.support.ApiAssertions.awaitRun;
+import static io.squidmesh.it.support.ApiAssertions.awaitStatus;
+import static io.squidmesh.it.support.ApiAssertions.start;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

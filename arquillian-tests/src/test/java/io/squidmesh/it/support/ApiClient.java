@@ -1,4 +1,4 @@
-package io.squidmesh.it.web;
+package io.squidmesh.it.support;
 
 import io.squidmesh.json.Json;
 
@@ -18,33 +18,33 @@ import java.util.Map;
  * The operator API from outside the server, as a client sees it: {@code java.net.http} with HTTP BASIC sent
  * up front (or no credentials at all). Paths are relative to the web context, e.g. {@code /api/runs}.
  */
-final class ApiClient {
+public final class ApiClient {
 
-    static final String BASE = System.getProperty("squidmesh.it.url", "http://127.0.0.1:8080/squidmesh");
+    public static final String BASE = System.getProperty("squidmesh.it.url", "http://127.0.0.1:8080/squidmesh");
 
-    static final ApiClient OPERATOR = new ApiClient("operator", "operator-pass1!");
-    static final ApiClient VIEWER = new ApiClient("viewer", "viewer-pass1!");
-    static final ApiClient ANONYMOUS = new ApiClient(null, null);
+    public static final ApiClient OPERATOR = new ApiClient("operator", "operator-pass1!");
+    public static final ApiClient VIEWER = new ApiClient("viewer", "viewer-pass1!");
+    public static final ApiClient ANONYMOUS = new ApiClient(null, null);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String authorization;
 
-    ApiClient(String user, String password) {
+    public ApiClient(String user, String password) {
         this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    Reply get(String path) {
+    public Reply get(String path) {
         return send("GET", path, null, null);
     }
 
-    Reply post(String path, String json) {
+    public Reply post(String path, String json) {
         return send("POST", path, json, "application/json");
     }
 
     /** {@code headers} are further name/value pairs, e.g. {@code "Origin", "http://example.com"}. */
-    Reply send(String method, String path, String body, String contentType, String... headers) {
+    public Reply send(String method, String path, String body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -70,14 +70,14 @@ final class ApiClient {
     }
 
     /** One answer; header names are case-insensitive as in HTTP. */
-    record Reply(int status, Map<String, List<String>> headers, String body) {
+    public record Reply(int status, Map<String, List<String>> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> String.join(", ", e.getValue())).findFirst().orElse(null);
         }
 
-        Map<String, Object> json() {
+        public Map<String, Object> json() {
             return Json.readObject(body);
         }
 

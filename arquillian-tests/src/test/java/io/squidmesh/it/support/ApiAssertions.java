@@ -1,4 +1,4 @@
-package io.squidmesh.it.web;
+package io.squidmesh.it.support;
 
 import io.squidmesh.it.support.Await;
 
@@ -15,13 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Checks shared by the web tests: problem bodies, timestamps, and waiting for a run through the API. */
-final class ApiAssertions {
+public final class ApiAssertions {
 
     private ApiAssertions() {
     }
 
     /** A problem answer with this status and code, and no server internals in it; returns its body. */
-    static Map<String, Object> assertProblem(ApiClient.Reply reply, int status, String code) {
+    public static Map<String, Object> assertProblem(ApiClient.Reply reply, int status, String code) {
         assertEquals(status, reply.status(), () -> "status of " + reply);
         assertEquals("application/problem+json", reply.header("Content-Type"), () -> "content type of " + reply);
         Map<String, Object> problem = reply.json();
@@ -36,40 +36,40 @@ final class ApiAssertions {
     }
 
     /** An ISO-8601 UTC timestamp string; returns it parsed. */
-    static Instant assertTimestamp(Object value) {
+    public static Instant assertTimestamp(Object value) {
         assertTrue(value instanceof String text && text.endsWith("Z"), () -> "UTC timestamp: " + value);
         return Instant.parse((String) value);
     }
 
-    static void assertUuid(Object value) {
+    public static void assertUuid(Object value) {
         assertNotNull(value);
         assertEquals(value, UUID.fromString((String) value).toString());
     }
 
     /** Reads the run (with history) until it satisfies {@code done}. */
-    static Map<String, Object> awaitRun(String id, String what, Predicate<Map<String, Object>> done) {
+    public static Map<String, Object> awaitRun(String id, String what, Predicate<Map<String, Object>> done) {
         return Await.until("run " + id + " " + what, () -> ApiClient.OPERATOR.get("/api/runs/" + id + "?history=true").json(),
                 done, Duration.ofSeconds(30));
     }
 
-    static Map<String, Object> awaitStatus(String id, String status) {
+    public static Map<String, Object> awaitStatus(String id, String status) {
         return awaitRun(id, "to be " + status, run -> status.equals(run.get("status")));
     }
 
     /** Starts a run as the operator and returns its JSON. */
-    static Map<String, Object> start(String body) {
+    public static Map<String, Object> start(String body) {
         ApiClient.Reply reply = ApiClient.OPERATOR.post("/api/runs", body);
         assertEquals(201, reply.status(), () -> "start: " + reply);
         return reply.json();
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> list(Object value) {
+    public static List<Map<String, Object>> list(Object value) {
         return (List<Map<String, Object>>) value;
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;
     }
 }

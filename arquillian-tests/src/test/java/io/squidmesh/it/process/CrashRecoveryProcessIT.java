@@ -1,0 +1,169 @@
+package io.squidmesh.it.process;
+
+import io.squidmesh.it.support.ApiClient;
+import io.squidmesh.it.support.Await;
+import io.squidmesh.it.support.ServerManagement;
+import io.squidmesh.it.support.TestModules;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.squidmesh.it.support.ApiAssertions.list;
+import static io.squidmesh.it.support.ApiAssertions.map;
+import static io.squidmesh.it.support.ApiClient.OPERATOR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * DESIGN G3 and G4 with a real crash: runs queued, delayed, retrying, paused, in the middle of a step and in the
+ * middle of a transactional step when the server is killed with SIGKILL; after a restart every run ends as it
+ * should, with the attempts it should have, the transactional step's rows written exactly once, and the cron
+ * timer neither lost nor duplicated.
+ */
+class CrashRecoveryProcessIT {
+
+    private static ServerProcess server;
+
+    @BeforeAll
+    static void startServer() {
+        server = ServerProcess.provisioned();
+        server.deploy(TestModules.withWorkflows(CrashRecoveryProcessIT.class, ProcessWorkflows.class,
+                ProcessWorkflows.Sleep.class, ProcessWorkflows.FailFirst.class, ProcessWorkflows.SlowLedger.class,
+                ProcessWorkflows.Slow.class, ProcessWorkflows.Retry.class, ProcessWorkflows.Ledger.class,
+                ProcessWorkflows.Ticker.class));
+        server.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void everyRunFinishesCorrectlyAfterTheServerIsKilled() throws Exception {
+        String delayed = start("it_wait", "{\"delay_seconds\":12}");
+        awaitRun(delayed, run -> "running".equals(run.get("status")) && "pause_a_second".equals(run.get("current_step")));
+        String retrying = start("crash_retry", "{}");
+        awaitRun(retrying, run -> "retrying".equals(run.get("status")));
+        String paused = start("it_approval", "{\"account_id\":\"crash\"}");
+        awaitRun(paused, run -> "paused".equals(run.get("status")));
+        String midStep = start("crash_slow", "{\"sleep_ms\":8000}");
+        String midTransaction = start("crash_ledger", "{\"sleep_ms\":8000}");
+        awaitRun(midStep, run -> attemptStatuses(run, "sleep").equals(List.of("running")));
+        awaitRun(midTransaction, run -> attemptStatuses(run, "post").equals(List.of("running")));
+        Await.until("two cron runs", () -> cronWindows().size(), n -> n >= 2, Duration.ofSeconds(30));
+        List<String> queued = new ArrayList<>();
+        try (ServerManagement management = ServerManagement.connect()) {
+            management.pause(ServerManagement.QUEUE);
+            for (int i = 0; i < 5; i++) {
+                queued.add(start("it_linear", "{\"account_id\":\"queued-" + i + "\"}"));
+            }
+            for (String id : queued) {
+                assertEquals(1, management.count(ServerManagement.QUEUE, "run_id='" + id + "'"));
+            }
+        }
+        assertEquals(1, server.persistentTimers("CronScheduler").size(), "one timer for the one cron trigger");
+
+        server.kill();
+        server.start();
+
+        ApiClient.Reply approved = OPERATOR.post("/api/runs/" + paused + "/approve", "{\"comment\":\"after the crash\"}");
+        assertEquals(200, approved.status(), approved::toString);
+        for (String id : queued) {
+            Map<String, Object> run = awaitStatus(id, "completed");
+            for (Map<String, Object> stepRun : list(run.get("step_runs"))) {
+                assertEquals(List.of("completed"), statuses(stepRun), "queued runs never started a step");
+            }
+        }
+        awaitStatus(delayed, "completed");
+        assertEquals(List.of("failed", "completed"), attemptStatuses(awaitStatus(retrying, "completed"), "fail_first"));
+        Map<String, Object> approval = awaitStatus(paused, "completed");
+        assertEquals(List.of("paused", "approved"), list(approval.get("audit_events")).stream().map(e -> e.get("type")).toList());
+        assertEquals("operator", list(approval.get("audit_events")).get(1).get("actor"));
+
+        Map<String, Object> slow = awaitStatus(midStep, "completed");
+        assertEquals(List.of("failed", "completed"), attemptStatuses(slow, "sleep"));
+        assertEquals("interrupted_delivery", map(attempts(slow, "sleep").get(0).get("error")).get("reason"));
+        Map<String, Object> ledger = awaitStatus(midTransaction, "completed");
+        assertEquals(List.of("failed", "completed"), attemptStatuses(ledger, "post"));
+
+        int windowsBefore = cronWindows().size();
+        Await.until("cron runs after the restart", () -> cronWindows().size(), n -> n >= windowsBefore + 2,
+                Duration.ofSeconds(30));
+        assertEquals(1, server.persistentTimers("CronScheduler").size(), "the timer survived, and only it");
+
+        server.stop();
+        assertEquals(List.of("capture@2", "reserve@2"), ledgerEntries(midTransaction),
+                "the killed attempt's rows never committed; the second attempt's committed once");
+    }
+
+    private static String start(String workflow, String payload) {
+        ApiClient.Reply reply = OPERATOR.post("/api/runs", "{\"workflow\":\"" + workflow + "\",\"payload\":" + payload + "}");
+        assertEquals(201, reply.status(), reply::toString);
+        return (String) reply.json().get("id");
+    }
+
+    private static Map<String, Object> awaitRun(String id, java.util.function.Predicate<Map<String, Object>> done) {
+        return Await.until("run " + id, () -> OPERATOR.get("/api/runs/" + id + "?history=true").json(), done,
+                Duration.ofSeconds(120));
+    }
+
+    private static Map<String, Object> awaitStatus(String id, String status) {
+        return awaitRun(id, run -> status.equals(run.get("status")));
+    }
+
+    private static List<Map<String, Object>> attempts(Map<String, Object> run, String step) {
+        return list(run.get("step_runs")).stream().filter(r -> step.equals(r.get("step"))).findFirst()
+                .map(r -> list(r.get("attempts"))).orElse(List.of());
+    }
+
+    private static List<Object> attemptStatuses(Map<String, Object> run, String step) {
+        return attempts(run, step).stream().map(a -> a.get("status")).toList();
+    }
+
+    private static List<Object> statuses(Map<String, Object> stepRun) {
+        return list(stepRun.get("attempts")).stream().map(a -> a.get("status")).toList();
+    }
+
+    /** The windows of crash_cron's runs; each may appear once. */
+    private static Set<Object> cronWindows() {
+        List<Map<String, Object>> runs = list(OPERATOR.get("/api/runs?workflow=crash_cron&limit=500").json().get("runs"));
+        Set<Object> windows = new HashSet<>();
+        for (Map<String, Object> run : runs) {
+            Object window = map(map(map(run.get("context")).get("schedule")).get("intended_window")).get("start_at");
+            assertTrue(windows.add(window), "one run per window: " + window);
+        }
+        return windows;
+    }
+
+    /** Reads the host table with the server stopped (H2's file is the server's while it runs). */
+    private static List<String> ledgerEntries(String runId) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(System.getProperty("squidmesh.process.jdbc.url"),
+                System.getProperty("squidmesh.process.jdbc.user"), System.getProperty("squidmesh.process.jdbc.password"));
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT entry, attempt FROM it_ledger_entries WHERE run_id = ? ORDER BY entry")) {
+            query.setString(1, runId);
+            List<String> entries = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(rows.getString(1) + "@" + rows.getInt(2));
+                }
+            }
+            return entries;
+        }
+    }
+}

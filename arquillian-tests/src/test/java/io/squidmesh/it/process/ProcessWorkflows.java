@@ -1,0 +1,126 @@
+package io.squidmesh.it.process;
+
+import io.squidmesh.it.workflows.TestSteps;
+import io.squidmesh.workflow.Step;
+import io.squidmesh.workflow.StepContext;
+import io.squidmesh.workflow.StepResult;
+import io.squidmesh.workflow.Workflow;
+import io.squidmesh.workflow.WorkflowDefinition;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+
+import static io.squidmesh.workflow.FieldType.INTEGER;
+import static io.squidmesh.workflow.Workflows.COMPLETE;
+import static io.squidmesh.workflow.Workflows.OK;
+import static io.squidmesh.workflow.Workflows.cron;
+import static io.squidmesh.workflow.Workflows.exponential;
+import static io.squidmesh.workflow.Workflows.manual;
+import static io.squidmesh.workflow.Workflows.workflow;
+
+/** Workflows whose runs are caught mid-flight when the server is killed. */
+public final class ProcessWorkflows {
+
+    private ProcessWorkflows() {
+    }
+
+    /** Sleeps {@code sleep_ms}: long enough to be killed in the middle of. */
+    @ApplicationScoped
+    public static class Sleep implements Step {
+        @Override
+        public StepResult run(Map<String, Object> input, StepContext context) throws InterruptedException {
+            Thread.sleep(((Number) context.state().get("sleep_ms")).longValue());
+            return StepResult.ok(Map.of("slept", true, "attempt", context.attempt()));
+        }
+    }
+
+    /** Fails its first attempt (decided from the attempt number, which survives the crash). */
+    @ApplicationScoped
+    public static class FailFirst implements Step {
+        @Override
+        public StepResult run(Map<String, Object> input, StepContext context) {
+            return context.attempt() == 1 ? StepResult.retry(Map.of("message", "first attempt fails"))
+                    : StepResult.ok(Map.of("attempt", context.attempt()));
+        }
+    }
+
+    /** Writes two ledger rows in the step's transaction, then sleeps in it before the commit. */
+    @ApplicationScoped
+    public static class SlowLedger implements Step {
+
+        @Resource(lookup = "java:comp/DefaultDataSource")
+        DataSource dataSource;
+
+        @Override
+        public StepResult run(Map<String, Object> input, StepContext context) throws SQLException, InterruptedException {
+            try (Connection connection = dataSource.getConnection()) {
+                for (String entry : new String[] {"reserve", "capture"}) {
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO it_ledger_entries (run_id, entry, attempt) VALUES (?, ?, ?)")) {
+                        insert.setString(1, context.runId().toString());
+                        insert.setString(2, entry);
+                        insert.setInt(3, context.attempt());
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            Thread.sleep(((Number) context.state().get("sleep_ms")).longValue());
+            return StepResult.ok(Map.of("entries", 2));
+        }
+    }
+
+    @ApplicationScoped
+    public static class Slow implements WorkflowDefinition {
+        @Override
+        public Workflow define() {
+            return workflow("crash_slow")
+                    .trigger(manual("crash_slow").field("sleep_ms", INTEGER))
+                    .step("sleep", Sleep.class, s -> s.output("sleep"))
+                    .step("after", TestSteps.Echo.class, s -> s.input("sleep"))
+                    .transition("sleep", OK, "after")
+                    .transition("after", OK, COMPLETE)
+                    .build();
+        }
+    }
+
+    @ApplicationScoped
+    public static class Retry implements WorkflowDefinition {
+        @Override
+        public Workflow define() {
+            return workflow("crash_retry")
+                    .trigger(manual("crash_retry"))
+                    .step("fail_first", FailFirst.class, s -> s.retry(3, exponential(10_000, 10_000)))
+                    .transition("fail_first", OK, COMPLETE)
+                    .build();
+        }
+    }
+
+    @ApplicationScoped
+    public static class Ledger implements WorkflowDefinition {
+        @Override
+        public Workflow define() {
+            return workflow("crash_ledger")
+                    .trigger(manual("crash_ledger").field("sleep_ms", INTEGER))
+                    .step("post", SlowLedger.class, s -> s.transactional())
+                    .transition("post", OK, COMPLETE)
+                    .build();
+        }
+    }
+
+    @ApplicationScoped
+    public static class Ticker implements WorkflowDefinition {
+        @Override
+        public Workflow define() {
+            return workflow("crash_cron")
+                    .trigger(cron("every_2s", "*/2 * * * * *", "Etc/UTC"))
+                    .step("tick", TestSteps.Echo.class)
+                    .transition("tick", OK, COMPLETE)
+                    .build();
+        }
+    }
+}
