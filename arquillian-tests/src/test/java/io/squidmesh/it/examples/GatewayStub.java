@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the server JVM, where both the test and the step run. It answers every request the same way and counts them,
  * so a test can tell how many attempts actually reached the gateway.
  */
-final class GatewayStub implements AutoCloseable {
+public final class GatewayStub implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
@@ -32,15 +32,15 @@ final class GatewayStub implements AutoCloseable {
     }
 
     /** A gateway that answers each request with this status and plain-text body. */
-    static GatewayStub answering(int status, String body) {
+    public static GatewayStub answering(int status, String body) {
         return new GatewayStub(status, body);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/invoices/status";
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 

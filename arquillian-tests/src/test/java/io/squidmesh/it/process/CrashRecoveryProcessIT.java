@@ -1,5 +1,6 @@
 package io.squidmesh.it.process;
 
+import io.squidmesh.it.examples.GatewayStub;
 import io.squidmesh.it.support.ApiClient;
 import io.squidmesh.it.support.Await;
 import io.squidmesh.it.support.ServerManagement;
@@ -35,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CrashRecoveryProcessIT {
 
     private static ServerProcess server;
+    private static final GatewayStub GATEWAY = GatewayStub.answering(200, "ok");
+    private static String payment;
+    private static String ledgerExample;
 
     @BeforeAll
     static void startServer() {
@@ -51,6 +55,7 @@ class CrashRecoveryProcessIT {
         if (server != null) {
             server.close();
         }
+        GATEWAY.close();
     }
 
     @Test
@@ -59,7 +64,7 @@ class CrashRecoveryProcessIT {
         awaitRun(delayed, run -> "running".equals(run.get("status")) && "pause_a_second".equals(run.get("current_step")));
         String retrying = start("crash_retry", "{}");
         awaitRun(retrying, run -> "retrying".equals(run.get("status")));
-        String paused = start("it_approval", "{\"account_id\":\"crash\"}");
+        String paused = start("manual_approval", "{\"account_id\":\"acc-restart\"}");
         awaitRun(paused, run -> "paused".equals(run.get("status")));
         String midStep = start("crash_slow", "{\"sleep_ms\":8000}");
         String midTransaction = start("crash_ledger", "{\"sleep_ms\":8000}");
@@ -72,6 +77,11 @@ class CrashRecoveryProcessIT {
             for (int i = 0; i < 5; i++) {
                 queued.add(start("it_linear", "{\"account_id\":\"queued-" + i + "\"}"));
             }
+            payment = start("payment_recovery", "{\"account_id\":\"acc-1\",\"invoice_id\":\"inv-1\","
+                    + "\"attempt_id\":\"att-1\",\"gateway_url\":\"" + GATEWAY.url() + "\"}");
+            ledgerExample = start("local_ledger_checkout", "{\"account_id\":\"acc-ledger\"}");
+            queued.add(payment);
+            queued.add(ledgerExample);
             for (String id : queued) {
                 assertEquals(1, management.count(ServerManagement.QUEUE, "run_id='" + id + "'"));
             }
@@ -81,8 +91,10 @@ class CrashRecoveryProcessIT {
         server.kill();
         server.start();
 
-        ApiClient.Reply approved = OPERATOR.post("/api/runs/" + paused + "/approve", "{\"comment\":\"after the crash\"}");
+        ApiClient.Reply approved = OPERATOR.post("/api/runs/" + paused + "/approve",
+                "{\"comment\":\"after the crash\",\"metadata\":{\"ticket\":\"RESTART-1\"}}");
         assertEquals(200, approved.status(), approved::toString);
+        assertEquals("record_approval", approved.json().get("current_step"));
         for (String id : queued) {
             Map<String, Object> run = awaitStatus(id, "completed");
             for (Map<String, Object> stepRun : list(run.get("step_runs"))) {
@@ -92,8 +104,14 @@ class CrashRecoveryProcessIT {
         awaitStatus(delayed, "completed");
         assertEquals(List.of("failed", "completed"), attemptStatuses(awaitStatus(retrying, "completed"), "fail_first"));
         Map<String, Object> approval = awaitStatus(paused, "completed");
-        assertEquals(List.of("paused", "approved"), list(approval.get("audit_events")).stream().map(e -> e.get("type")).toList());
-        assertEquals("operator", list(approval.get("audit_events")).get(1).get("actor"));
+        assertEquals("approved", map(map(approval.get("context")).get("approval")).get("status"));
+        List<Map<String, Object>> audit = list(approval.get("audit_events"));
+        assertEquals(List.of("paused", "approved"), audit.stream().map(e -> e.get("type")).toList());
+        assertEquals(List.of("operator", Map.of("ticket", "RESTART-1")),
+                List.of(audit.get(1).get("actor"), audit.get(1).get("metadata")));
+        assertEquals("ok", map(map(awaitStatus(payment, "completed").get("context")).get("gateway_check")).get("status"));
+        assertEquals(Map.of("status", "committed", "entries", 2),
+                map(awaitStatus(ledgerExample, "completed").get("context")).get("local_ledger"));
 
         Map<String, Object> slow = awaitStatus(midStep, "completed");
         assertEquals(List.of("failed", "completed"), attemptStatuses(slow, "sleep"));

@@ -29,8 +29,13 @@ public final class ServerManagement implements AutoCloseable {
     }
 
     public static ServerManagement connect() {
+        return new ServerManagement(client());
+    }
+
+    /** A management client logged in as the console user; the caller closes it. */
+    public static ModelControllerClient client() {
         try {
-            return new ServerManagement(ModelControllerClient.Factory.create("remote+http",
+            return ModelControllerClient.Factory.create("remote+http",
                     InetAddress.getByName("127.0.0.1"), 9990, callbacks -> {
                         for (Callback callback : callbacks) {
                             if (callback instanceof NameCallback name) {
@@ -41,7 +46,7 @@ public final class ServerManagement implements AutoCloseable {
                                 realm.setText(realm.getDefaultText());
                             }
                         }
-                    }));
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
