@@ -111,6 +111,28 @@ class DispatchFailureIT {
         assertEquals(1, failed.stepRuns().get(0).attempts().size());
     }
 
+    @Test
+    void aRefusedResumeLeavesTheRunPausedAndItsStepWaiting() {
+        Run run = squidMesh.startRun("it_approval", Map.of("account_id", "refused"));
+        String id = run.id().toString();
+        Await.status(squidMesh, id, RunStatus.PAUSED);
+        FaultyExecutor.refuse(what -> what.equals("step:record_approval"));
+
+        DispatchFailedException refused = assertThrows(DispatchFailedException.class,
+                () -> squidMesh.approveRun(id, io.squidmesh.ManualAction.by("ops")));
+        assertEquals("executor_unavailable", refused.details().get("reason"));
+        Run after = squidMesh.inspectRun(id, true);
+        assertEquals(RunStatus.PAUSED, after.status());
+        assertEquals("wait_for_approval", after.currentStep());
+        assertEquals("running", after.stepRuns().get(0).status());
+        assertEquals(List.of("running"), after.stepRuns().get(0).attempts().stream().map(a -> a.status()).toList());
+        assertEquals(List.of("paused"), after.auditEvents().stream().map(e -> e.type()).toList());
+
+        FaultyExecutor.accept();
+        squidMesh.approveRun(id, io.squidmesh.ManualAction.by("ops"));
+        Await.status(squidMesh, id, RunStatus.COMPLETED);
+    }
+
     private long count(String workflow) {
         return squidMesh.listRuns(RunQuery.all().workflow(workflow).limit(500)).runs().size();
     }
