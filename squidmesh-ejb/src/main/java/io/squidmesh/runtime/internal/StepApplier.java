@@ -205,11 +205,8 @@ public class StepApplier {
         try {
             dispatcher.enqueueStep(run, claim.stepName(), seconds);
         } catch (DispatchException e) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("message", "failed to dispatch workflow step");
-            error.put("next_step", claim.stepName());
-            error.put("cause", e.reason());
-            fail(run, claim.stepName(), error);
+            fail(run, claim.stepName(), RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", claim.stepName(),
+                    "cause", e.reason()));
         }
     }
 
@@ -239,14 +236,8 @@ public class StepApplier {
         run.setContext(context);
         Optional<TransitionSpec> next = workflow.transition(step.name(), Outcome.OK);
         if (next.isEmpty()) {
-            Map<String, Object> cause = new LinkedHashMap<>();
-            cause.put("from_step", step.name());
-            cause.put("outcome", "ok");
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("message", "workflow step completed but next step resolution failed");
-            error.put("failed_step", step.name());
-            error.put("cause", cause);
-            fail(run, step.name(), error);
+            fail(run, step.name(), RuntimeErrors.of("workflow step completed but next step resolution failed",
+                    "failed_step", step.name(), "cause", RuntimeErrors.fields("from_step", step.name(), "outcome", "ok")));
             return;
         }
         if (next.get().completes()) {
@@ -261,11 +252,7 @@ public class StepApplier {
         try {
             dispatcher.enqueueStep(run, target, scheduleInSeconds);
         } catch (DispatchException e) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("message", "failed to dispatch workflow step");
-            error.put("next_step", target);
-            error.put("cause", e.reason());
-            fail(run, target, error);
+            fail(run, target, RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", target, "cause", e.reason()));
         }
     }
 
@@ -286,18 +273,12 @@ public class StepApplier {
                 dispatcher.scheduleSteps(run, workflow, dispatch.steps(), RunState.state(run.getInput(), context),
                         scheduleInSeconds);
             } catch (DispatchException e) {
-                Map<String, Object> error = new LinkedHashMap<>();
-                error.put("message", "failed to dispatch workflow step");
-                error.put("next_steps", dispatch.steps());
-                error.put("dispatch_reason", e.reason());
-                fail(run, null, error);
+                fail(run, null, RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_steps", dispatch.steps(),
+                        "dispatch_reason", e.reason()));
             }
         } else if (progress instanceof DependencyProgress.Stuck stuck) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("message", "workflow step completed but no runnable next step was found");
-            error.put("failed_step", step.name());
-            error.put("pending_steps", stuck.pendingSteps());
-            fail(run, step.name(), error);
+            fail(run, step.name(), RuntimeErrors.of("workflow step completed but no runnable next step was found",
+                    "failed_step", step.name(), "pending_steps", stuck.pendingSteps()));
         }
     }
 
@@ -313,12 +294,8 @@ public class StepApplier {
         try {
             dispatcher.enqueueStep(run, claim.stepName(), scheduleIn);
         } catch (DispatchException e) {
-            Map<String, Object> failure = new LinkedHashMap<>();
-            failure.put("message", "failed to dispatch workflow step");
-            failure.put("failed_step", claim.stepName());
-            failure.put("cause", error);
-            failure.put("dispatch_reason", e.reason());
-            fail(run, claim.stepName(), failure);
+            fail(run, claim.stepName(), RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "failed_step", claim.stepName(),
+                    "cause", error, "dispatch_reason", e.reason()));
             return;
         }
         telemetry.retryScheduled(run, claim.stepName(), claim.attemptNumber(), delay);
@@ -343,11 +320,8 @@ public class StepApplier {
         try {
             dispatcher.enqueueStep(run, route.to(), 0);
         } catch (DispatchException e) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("message", "failed to dispatch workflow step");
-            error.put("next_step", route.to());
-            error.put("dispatch_reason", e.reason());
-            fail(run, route.to(), error);
+            fail(run, route.to(), RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", route.to(),
+                    "dispatch_reason", e.reason()));
         }
     }
 
