@@ -12,10 +12,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -42,7 +39,7 @@ public class SchemaMigrator {
 
     @PostConstruct
     void migrate() {
-        String vendor = vendorLocation();
+        String vendor = DatabaseVendor.of(dataSource).migrations();
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + vendor)
@@ -65,24 +62,6 @@ public class SchemaMigrator {
                     .collect(Collectors.joining(", "))
                     + "; run them with Flyway from classpath:db/migration/" + vendor + " (history table "
                     + HISTORY_TABLE + ") or set squidmesh.migrate=true");
-        }
-    }
-
-    private String vendorLocation() {
-        try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName();
-            String normalized = product.toLowerCase(Locale.ROOT);
-            if (normalized.contains("postgres")) {
-                return "postgresql";
-            }
-            if (normalized.contains("h2")) {
-                return "h2";
-            }
-            throw new IllegalStateException("Squid Mesh supports PostgreSQL and H2; the default datasource is "
-                    + product);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the default datasource (java:comp/DefaultDataSource): "
-                    + e.getMessage(), e);
         }
     }
 }

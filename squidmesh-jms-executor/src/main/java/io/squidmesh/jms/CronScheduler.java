@@ -29,8 +29,8 @@ import java.util.logging.Logger;
 /**
  * Turns the workflows' cron triggers into cron activations (DESIGN §6, SPEC §6.17). Each calendar trigger
  * owns one persistent single-action EJB timer set to its next fire time; when it fires, the scheduler queues
- * {@code Payload.cron} with the window {@code [fire time, next fire time)} and sets the timer for the next one,
- * in the same transaction. Timers survive restarts and redeploys; at startup (and every ten minutes) the
+ * {@code Payload.cron} with the window {@code [fire time, the schedule's next time after it)} and sets the timer
+ * for the next fire time from now, in the same transaction. Timers survive restarts and redeploys; at startup (and every ten minutes) the
  * scheduler reconciles them so each trigger has exactly one, whatever happened before. {@code @reboot} triggers
  * are queued once at each start, with the start instant as their window.
  * <p>
@@ -99,9 +99,12 @@ public class CronScheduler {
             return; // the trigger was removed by a redeploy; its timer is single-action and now gone
         }
         Instant firedAt = Instant.ofEpochMilli(tick.fireAtMillis());
-        Instant next = schedule(trigger.get(), firedAt.isAfter(Instant.now()) ? firedAt : Instant.now());
+        // the window is a function of the schedule alone, so every node's timer names the same window; a timer
+        // that fires late (the server was down) activates its own window once, and the next timer skips the rest
+        Instant windowEnd = triggers.nextAfter(trigger.get(), firedAt).orElse(firedAt);
+        schedule(trigger.get(), firedAt.isAfter(Instant.now()) ? firedAt : Instant.now());
         executor.enqueueCron(tick.workflow(), tick.trigger(), CronOptions.window(firedAt.toString(),
-                next == null ? firedAt.toString() : next.toString()));
+                windowEnd.toString()));
     }
 
     /** The triggers' next fire times, as the timers hold them (for operators and tests). */
@@ -119,15 +122,14 @@ public class CronScheduler {
         return (int) timers.getTimers().stream().filter(t -> t.getInfo() instanceof Tick).count();
     }
 
-    private Instant schedule(Declared trigger, Instant after) {
+    private void schedule(Declared trigger, Instant after) {
         Optional<Instant> next = triggers.nextAfter(trigger, after);
         if (next.isEmpty()) {
             LOG.warning(() -> "cron " + trigger.key() + " (" + trigger.expression() + ") never fires again");
-            return null;
+            return;
         }
         timers.createSingleActionTimer(Date.from(next.get()), new TimerConfig(
                 new Tick(trigger.workflow(), trigger.trigger(), next.get().toEpochMilli()), true));
-        return next.get();
     }
 
     /** A timer's payload: which trigger, and the fire time it stands for. */

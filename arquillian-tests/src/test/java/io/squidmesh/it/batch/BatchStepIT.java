@@ -7,12 +7,10 @@ import io.squidmesh.StepRun;
 import io.squidmesh.it.support.Await;
 import io.squidmesh.it.support.Deployments;
 import io.squidmesh.it.support.OperatorSquidMesh;
-import io.squidmesh.it.support.TestModules;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,11 +25,7 @@ class BatchStepIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        EnterpriseArchive ear = TestModules.withWorkflows(BatchStepIT.class, BatchWorkflows.class, CountingJob.class,
-                CountingJob.Reader.class, CountingJob.Writer.class, CountingJob.Finish.class);
-        ear.getAsType(JavaArchive.class, Deployments.TEST_MODULE)
-                .addAsManifestResource("batch/it-count-job.xml", "batch-jobs/it-count-job.xml");
-        return Deployments.renamed(ear, "batch.ear");
+        return Deployments.renamed(BatchDeployment.with(BatchStepIT.class), "batch.ear");
     }
 
     @Inject

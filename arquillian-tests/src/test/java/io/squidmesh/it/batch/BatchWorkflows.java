@@ -22,7 +22,8 @@ public class BatchWorkflows implements WorkflowDefinition {
     public Workflow define() {
         return workflow("it_batch")
                 .trigger(manual("it_batch").field("items", INTEGER)
-                        .field("fail_on_attempt", INTEGER, defaultValue(0)))
+                        .field("fail_on_attempt", INTEGER, defaultValue(0))
+                        .field("item_delay_ms", INTEGER, defaultValue(0)))
                 .step("crunch", batch("it-count-job"), s -> s.retry(2, exponential(1_000, 1_000)).output("crunch"))
                 .step("after", TestSteps.Echo.class, s -> s.input("crunch"))
                 .transition("crunch", OK, "after")

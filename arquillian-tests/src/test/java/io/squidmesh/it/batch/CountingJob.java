@@ -8,7 +8,11 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** The artifacts of {@code it-count-job}: a chunk step that counts to {@code items}, then a final batchlet. */
@@ -25,6 +29,15 @@ public final class CountingJob {
         @BatchProperty(name = "items")
         String items;
 
+        /** Milliseconds spent on each item: long enough a job to kill a server in the middle of. */
+        @Inject
+        @BatchProperty(name = "itemDelayMs")
+        String itemDelayMs;
+
+        @Inject
+        @BatchProperty(name = "runId")
+        String runId;
+
         private int next;
 
         @Override
@@ -33,8 +46,23 @@ public final class CountingJob {
         }
 
         @Override
-        public Object readItem() {
+        public Object readItem() throws InterruptedException {
+            if (itemDelayMs != null && !itemDelayMs.isEmpty() && !"0".equals(itemDelayMs)) {
+                Thread.sleep(Long.parseLong(itemDelayMs));
+                progress();
+            }
             return next < Integer.parseInt(items) ? next++ : null;
+        }
+
+        /** Slow jobs tell tests how far they got: {@code <server data dir>/it-batch/<run id>} holds the count. */
+        private void progress() {
+            try {
+                Path folder = Path.of(System.getProperty("jboss.server.data.dir"), "it-batch");
+                Files.createDirectories(folder);
+                Files.writeString(folder.resolve(runId), Integer.toString(next));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override

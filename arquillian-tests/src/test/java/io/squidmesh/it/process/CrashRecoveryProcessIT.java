@@ -1,18 +1,16 @@
 package io.squidmesh.it.process;
 
+import io.squidmesh.it.batch.BatchDeployment;
 import io.squidmesh.it.examples.GatewayStub;
 import io.squidmesh.it.support.ApiClient;
 import io.squidmesh.it.support.Await;
 import io.squidmesh.it.support.ServerManagement;
-import io.squidmesh.it.support.TestModules;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +41,7 @@ class CrashRecoveryProcessIT {
     @BeforeAll
     static void startServer() {
         server = ServerProcess.provisioned();
-        server.deploy(TestModules.withWorkflows(CrashRecoveryProcessIT.class, ProcessWorkflows.class,
+        server.deploy(BatchDeployment.with(CrashRecoveryProcessIT.class, ProcessWorkflows.class,
                 ProcessWorkflows.Sleep.class, ProcessWorkflows.FailFirst.class, ProcessWorkflows.SlowLedger.class,
                 ProcessWorkflows.Slow.class, ProcessWorkflows.Retry.class, ProcessWorkflows.Ledger.class,
                 ProcessWorkflows.Ticker.class));
@@ -70,6 +68,8 @@ class CrashRecoveryProcessIT {
         String midTransaction = start("crash_ledger", "{\"sleep_ms\":8000}");
         awaitRun(midStep, run -> attemptStatuses(run, "sleep").equals(List.of("running")));
         awaitRun(midTransaction, run -> attemptStatuses(run, "post").equals(List.of("running")));
+        String midJob = start("it_batch", "{\"items\":20,\"item_delay_ms\":500}");
+        Await.until("the batch job under way", () -> server.batchProgress(midJob), n -> n >= 2, Duration.ofSeconds(60));
         Await.until("two cron runs", () -> cronWindows().size(), n -> n >= 2, Duration.ofSeconds(30));
         List<String> queued = new ArrayList<>();
         try (ServerManagement management = ServerManagement.connect()) {
@@ -116,6 +116,11 @@ class CrashRecoveryProcessIT {
         Map<String, Object> slow = awaitStatus(midStep, "completed");
         assertEquals(List.of("failed", "completed"), attemptStatuses(slow, "sleep"));
         assertEquals("interrupted_delivery", map(attempts(slow, "sleep").get(0).get("error")).get("reason"));
+        Map<String, Object> job = awaitStatus(midJob, "completed");
+        assertEquals(List.of("completed"), attemptStatuses(job, "crunch"),
+                "the job lost with the server started again within the same attempt");
+        assertEquals(20L, ((Number) map(map(map(job.get("context")).get("crunch")).get("metrics")).get("read_count"))
+                .longValue(), "the new execution counted every item");
         Map<String, Object> ledger = awaitStatus(midTransaction, "completed");
         assertEquals(List.of("failed", "completed"), attemptStatuses(ledger, "post"));
 
@@ -171,17 +176,8 @@ class CrashRecoveryProcessIT {
     /** Reads the host table with the server stopped (H2's file is the server's while it runs). */
     private static List<String> ledgerEntries(String runId) throws SQLException {
         try (Connection connection = DriverManager.getConnection(System.getProperty("squidmesh.process.jdbc.url"),
-                System.getProperty("squidmesh.process.jdbc.user"), System.getProperty("squidmesh.process.jdbc.password"));
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT entry, attempt FROM it_ledger_entries WHERE run_id = ? ORDER BY entry")) {
-            query.setString(1, runId);
-            List<String> entries = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    entries.add(rows.getString(1) + "@" + rows.getInt(2));
-                }
-            }
-            return entries;
+                System.getProperty("squidmesh.process.jdbc.user"), System.getProperty("squidmesh.process.jdbc.password"))) {
+            return LedgerRows.of(connection, runId);
         }
     }
 }

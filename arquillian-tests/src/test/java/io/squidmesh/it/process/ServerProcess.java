@@ -22,12 +22,18 @@ import java.util.concurrent.TimeUnit;
 final class ServerProcess implements AutoCloseable {
 
     private final Path home;
+    private final Path base;
+    private final int portOffset;
+    private final String nodeId;
     private final Path log;
     private Process process;
 
-    private ServerProcess(Path home, Path log) {
+    private ServerProcess(Path home, Path base, int portOffset, String nodeId) {
         this.home = home;
-        this.log = log;
+        this.base = base;
+        this.portOffset = portOffset;
+        this.nodeId = nodeId;
+        this.log = base.resolve("log").resolve("process-console.log");
     }
 
     /** The server the build provisioned for process tests ({@code squidmesh.process.home}). */
@@ -36,11 +42,48 @@ final class ServerProcess implements AutoCloseable {
         if (home == null || !Files.isDirectory(Path.of(home))) {
             throw new IllegalStateException("squidmesh.process.home must name a provisioned WildFly, was " + home);
         }
-        return new ServerProcess(Path.of(home), Path.of(home, "standalone", "log", "process-console.log"));
+        return new ServerProcess(Path.of(home), Path.of(home, "standalone"), 0, null);
+    }
+
+    /**
+     * One node of a cluster built from a provisioned WildFly: its own copy of {@code standalone/} (configuration,
+     * data, deployments, logs), ports shifted by {@code portOffset}, its own transaction node identifier.
+     */
+    static ServerProcess node(Path home, String name, int portOffset) {
+        Path base = home.resolve(name);
+        try {
+            if (Files.exists(base)) {
+                try (var files = Files.walk(base)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            try (var files = Files.walk(home.resolve("standalone"))) {
+                for (Path source : files.toList()) {
+                    Path target = base.resolve(home.resolve("standalone").relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ServerProcess(home, base, portOffset, name);
+    }
+
+    /** This server's REST API as the operator. */
+    ApiClient operator() {
+        return new ApiClient(url(), "operator", "operator-pass1!");
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + (8080 + portOffset) + "/squidmesh";
     }
 
     void deploy(EnterpriseArchive ear) {
-        Path deployments = home.resolve("standalone/deployments");
+        Path deployments = base.resolve("deployments");
         try (var markers = Files.list(deployments)) {
             for (Path marker : markers.filter(p -> p.getFileName().toString().startsWith("squidmesh.ear.")).toList()) {
                 Files.delete(marker);
@@ -55,8 +98,13 @@ final class ServerProcess implements AutoCloseable {
     void start() {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c",
                 "standalone-full.xml");
-        builder.environment().put("JAVA_OPTS",
-                "-Xms256m -Xmx1g -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true");
+        String options = "-Xms256m -Xmx1g -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true"
+                + " -Djboss.server.base.dir=" + base;
+        if (nodeId != null) {
+            options += " -Djboss.socket.binding.port-offset=" + portOffset + " -Djboss.node.name=" + nodeId
+                    + " -Djboss.tx.node.id=" + nodeId;
+        }
+        builder.environment().put("JAVA_OPTS", options);
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {
@@ -69,7 +117,7 @@ final class ServerProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited; see " + log);
             }
-            return healthy();
+            return healthy(new ApiClient(url(), null, null));
         }, up -> up, Duration.ofSeconds(180));
     }
 
@@ -83,13 +131,23 @@ final class ServerProcess implements AutoCloseable {
         signal(false);
     }
 
-    Path home() {
-        return home;
+    /** How far the slow batch job of a run got ({@code CountingJob}), 0 before it starts. */
+    int batchProgress(String runId) {
+        Path progress = base.resolve("data/it-batch").resolve(runId);
+        try {
+            return Files.exists(progress) ? Integer.parseInt(Files.readString(progress).trim()) : 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0; // being written
+        }
+    }
+
+    boolean isRunning() {
+        return process != null && process.isAlive();
     }
 
     /** Files of the persistent EJB timers of one bean (WildFly's file timer store keeps one per timer). */
     List<Path> persistentTimers(String beanName) {
-        Path store = home.resolve("standalone/data/timer-service-data");
+        Path store = base.resolve("data/timer-service-data");
         try (var beans = Files.walk(store)) {
             return beans.filter(Files::isRegularFile)
                     .filter(p -> p.getParent().getFileName().toString().endsWith("." + beanName)).toList();
@@ -126,9 +184,9 @@ final class ServerProcess implements AutoCloseable {
         process = null;
     }
 
-    private static boolean healthy() {
+    private static boolean healthy(ApiClient anonymous) {
         try {
-            ApiClient.Reply health = ApiClient.ANONYMOUS.get("/api/health");
+            ApiClient.Reply health = anonymous.get("/api/health");
             return health.status() == 200 && Map.of("status", "UP", "database", "UP").equals(health.json());
         } catch (RuntimeException e) {
             return false;

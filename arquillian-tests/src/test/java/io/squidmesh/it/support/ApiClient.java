@@ -28,9 +28,16 @@ public final class ApiClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    private final String base;
     private final String authorization;
 
     public ApiClient(String user, String password) {
+        this(BASE, user, password);
+    }
+
+    /** A client of the server at {@code base} (e.g. one node of a cluster, {@code http://127.0.0.1:8180/squidmesh}). */
+    public ApiClient(String base, String user, String password) {
+        this.base = base;
         this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
@@ -45,7 +52,7 @@ public final class ApiClient {
 
     /** {@code headers} are further name/value pairs, e.g. {@code "Origin", "http://example.com"}. */
     public Reply send(String method, String path, String body, String contentType, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package io.squidmesh.runtime.internal;
 
 import io.squidmesh.json.Json;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
@@ -18,13 +19,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * The {@code batch} step kind (DESIGN §7): starts the step's Jakarta Batch job with the step input as job
  * parameters, or restarts the execution a previous attempt left failed or stopped (from its checkpoint); then,
  * on each later delivery, looks at the execution and reports it finished or still running. No thread waits for
- * the job: the run is moved on by deliveries.
+ * the job: the run is moved on by deliveries. A job runs inside the JVM that started it; when that node is gone
+ * ({@link NodeRegistry}), the delivery that finds its execution orphaned starts the job again.
  * <p>
  * Job XML is found where the workflow is declared: the job operator is called with the context class loader of
  * the workflow's module, the module whose {@code META-INF/batch-jobs} holds the job.
@@ -33,24 +38,29 @@ import java.util.function.Supplier;
 public class BatchSteps {
 
     static final String EXECUTION_ID = "execution_id";
+    static final String NODE_ID = "node_id";
+    static final String NODE = "node";
+    private static final Logger LOG = Logger.getLogger(BatchSteps.class.getName());
     private static final Set<BatchStatus> ENDED_BADLY =
             EnumSet.of(BatchStatus.FAILED, BatchStatus.STOPPED, BatchStatus.ABANDONED);
 
     @Inject
     WorkflowRegistry registry;
 
+    @Inject
+    NodeRegistry nodes;
+
     /** Starts (or restarts) the job and reports its execution id. */
     ExecutionOutcome start(Claim claim) {
-        Properties parameters = parameters(claim);
         Long previous = previousExecution(claim);
+        return launch(claim, operator -> previous != null && restartable(operator, claim, previous)
+                ? operator.restart(previous, parameters(claim))
+                : operator.start(claim.step().job(), parameters(claim)));
+    }
+
+    private ExecutionOutcome launch(Claim claim, Function<JobOperator, Long> how) {
         try {
-            long execution = inModuleOf(claim, () -> {
-                JobOperator operator = BatchRuntime.getJobOperator();
-                if (previous != null && ENDED_BADLY.contains(operator.getJobExecution(previous).getBatchStatus())) {
-                    return operator.restart(previous, parameters);
-                }
-                return operator.start(claim.step().job(), parameters);
-            });
+            long execution = inModuleOf(claim, () -> how.apply(BatchRuntime.getJobOperator()));
             return new ExecutionOutcome.BatchStarted(execution);
         } catch (RuntimeException e) {
             return new ExecutionOutcome.Failed(StepErrors.retryable(Map.of("message",
@@ -59,11 +69,26 @@ public class BatchSteps {
         }
     }
 
+    /** False when the repository forgot the execution at a restart: the job then starts anew. */
+    private static boolean restartable(JobOperator operator, Claim claim, long execution) {
+        JobExecution previous = ours(operator, claim, execution);
+        return previous != null && ENDED_BADLY.contains(previous.getBatchStatus());
+    }
+
     /** Where the execution stands: completed (output), failed or stopped (retryable error), or still running. */
     ExecutionOutcome check(Claim claim, long executionId) {
         return inModuleOf(claim, () -> {
             JobOperator operator = BatchRuntime.getJobOperator();
-            JobExecution execution = operator.getJobExecution(executionId);
+            JobExecution execution = ours(operator, claim, executionId);
+            String lost = execution == null ? "is unknown to the job repository (the server that ran it restarted)"
+                    : orphaned(claim, execution.getBatchStatus());
+            if (lost != null) {
+                // the job ran inside a JVM that is gone, and such an execution can be neither restarted nor
+                // abandoned: the same attempt starts the job anew
+                LOG.warning(() -> "batch job " + claim.step().job() + " execution " + executionId + " of run "
+                        + claim.runId() + " step " + claim.stepName() + " " + lost + "; starting the job again");
+                return launch(claim, again -> again.start(claim.step().job(), parameters(claim)));
+            }
             BatchStatus status = execution.getBatchStatus();
             if (status == BatchStatus.COMPLETED) {
                 return new ExecutionOutcome.Succeeded(output(execution, operator.getStepExecutions(executionId)), 0);
@@ -78,6 +103,31 @@ public class BatchSteps {
             }
             return new ExecutionOutcome.StillRunning();
         });
+    }
+
+    /**
+     * The execution, if the repository still holds the one this step started: an in-memory repository forgets
+     * executions at a restart and hands their ids to new ones, so the job parameters must name this run and step.
+     */
+    private static JobExecution ours(JobOperator operator, Claim claim, long executionId) {
+        try {
+            JobExecution execution = operator.getJobExecution(executionId);
+            Properties parameters = execution.getJobParameters();
+            return parameters != null && claim.runId().toString().equals(parameters.getProperty("squidmesh.run_id"))
+                    && claim.stepName().equals(parameters.getProperty("squidmesh.step")) ? execution : null;
+        } catch (NoSuchJobExecutionException e) {
+            return null;
+        }
+    }
+
+    /** Why a running execution will never finish, or null: the node it runs in is gone. */
+    private String orphaned(Claim claim, BatchStatus status) {
+        Object node = claim.resume().get(NODE_ID);
+        if ((status == BatchStatus.STARTING || status == BatchStatus.STARTED) && node instanceof String nodeId
+                && nodes.isGone(UUID.fromString(nodeId))) {
+            return "was left " + status + " by node " + claim.resume().get(NODE) + ", which is gone";
+        }
+        return null;
     }
 
     static Map<String, Object> output(JobExecution execution, List<StepExecution> steps) {

@@ -2,7 +2,6 @@ package io.squidmesh.runtime.internal;
 
 import io.squidmesh.InvalidTriggerException;
 import io.squidmesh.SquidMeshException;
-import io.squidmesh.persistence.CronActivationEntity;
 import io.squidmesh.persistence.CronActivationStore;
 import io.squidmesh.workflow.TriggerSpec;
 import io.squidmesh.workflow.TriggerType;
@@ -18,6 +17,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -73,14 +73,13 @@ public class CronStarter {
             schedule.put("intended_window", window);
         }
         if (signal != null) {
-            if (activations.find(workflowName, triggerName, signal) != null) {
+            if (!activations.claim(workflowName, triggerName, signal, Clocks.now())) {
                 LOG.info(() -> "duplicate cron activation of " + workflowName + "/" + triggerName + " (signal " + signal
                         + ") ignored: that window already started a run");
                 return;
             }
-            CronActivationEntity activation = new CronActivationEntity(workflowName, triggerName, signal, Clocks.now());
-            activations.insert(activation);
-            activation.setRunId(starter.start(workflow, trigger, Map.of(), Map.of(RunState.SCHEDULE, schedule)).id());
+            UUID runId = starter.start(workflow, trigger, Map.of(), Map.of(RunState.SCHEDULE, schedule)).id();
+            activations.recordRun(workflowName, triggerName, signal, runId);
             return;
         }
         starter.start(workflow, trigger, Map.of(), Map.of(RunState.SCHEDULE, schedule));

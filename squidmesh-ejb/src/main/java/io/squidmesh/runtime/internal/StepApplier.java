@@ -56,6 +56,9 @@ public class StepApplier {
     Compensations compensations;
 
     @Inject
+    NodeRegistry nodes;
+
+    @Inject
     Telemetry telemetry;
 
     public void applySuccess(Claim claim, Map<String, Object> output, int scheduleInSeconds, long durationNanos) {
@@ -163,6 +166,9 @@ public class StepApplier {
         resume.put("kind", "batch");
         resume.put("job", claim.step().job());
         resume.put(BatchSteps.EXECUTION_ID, executionId);
+        // the job runs inside this JVM: whoever looks at it later must know whose it is
+        resume.put(BatchSteps.NODE_ID, nodes.id().toString());
+        resume.put(BatchSteps.NODE, nodes.name());
         row.setResume(resume);
         row.setUpdatedAt(Clocks.now());
         lookAgain(run, claim, 1);

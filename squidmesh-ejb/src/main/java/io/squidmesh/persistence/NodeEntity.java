@@ -1,0 +1,53 @@
+package io.squidmesh.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A running engine instance ({@code squid_mesh_nodes}) and when its heartbeat last wrote. */
+@Entity
+@Table(name = "squid_mesh_nodes")
+public class NodeEntity {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+
+    @Column(name = "seen_at", nullable = false)
+    private Instant seenAt;
+
+    protected NodeEntity() {
+    }
+
+    public NodeEntity(UUID id, String name, Instant now) {
+        this.id = id;
+        this.name = name;
+        this.startedAt = now;
+        this.seenAt = now;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Instant getSeenAt() {
+        return seenAt;
+    }
+
+    public void setSeenAt(Instant seenAt) {
+        this.seenAt = seenAt;
+    }
+}
