@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * of a module ({@code src/main/java} or {@code src/test/java}), so it compiles with the build.
  * <p>
  * After changing a tagged region, refresh the docs with
- * {@code ./mvnw -o -pl squidmesh-examples test -Dtest=DocSnippetsTest -Dsquidmesh.docs.update=true}.
+ * {@code ./mvnw -o -pl squidmesh-examples -am test -Dtest=DocSnippetsTest -Dsurefire.failIfNoSpecifiedTests=false -Dsquidmesh.docs.update=true}.
  */
 class DocSnippetsTest {
 
