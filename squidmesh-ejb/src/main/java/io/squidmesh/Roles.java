@@ -6,7 +6,9 @@ package io.squidmesh;
  */
 public final class Roles {
 
+    /** Reads runs, workflows and bulk jobs. */
     public static final String VIEWER = "squidmesh-viewer";
+    /** Also starts, cancels, replays, unblocks, approves and rejects runs, and runs bulk jobs. */
     public static final String OPERATOR = "squidmesh-operator";
 
     private Roles() {

@@ -28,6 +28,7 @@ public interface SquidMesh {
     /** Starts a run of the workflow defined by this bean class, through its first declared trigger. */
     Run startRun(Class<? extends WorkflowDefinition> workflow, Map<String, Object> payload);
 
+    /** Starts a run of the workflow defined by this bean class, through the named trigger. */
     Run startRun(Class<? extends WorkflowDefinition> workflow, String trigger, Map<String, Object> payload);
 
     /** The run without its history. */
@@ -87,5 +88,6 @@ public interface SquidMesh {
     /** The deployed workflows, by name. */
     List<Workflow> workflows();
 
+    /** The deployed workflow of this name, if there is one. */
     Optional<Workflow> workflow(String name);
 }

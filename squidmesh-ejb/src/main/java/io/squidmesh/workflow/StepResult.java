@@ -28,14 +28,17 @@ public sealed interface StepResult permits StepResult.Ok, StepResult.Failure, St
     record Retry(Object reason, Duration retryAfter) implements StepResult {
     }
 
+    /** Success with no output. */
     static Ok ok() {
         return new Ok(Map.of(), null);
     }
 
+    /** Success; {@code output} joins the run context (under the step's {@code output} key, if declared). */
     static Ok ok(Map<String, Object> output) {
         return new Ok(output, null);
     }
 
+    /** Success, delaying the dispatch of the next step(s) by {@code scheduleIn}. */
     static Ok ok(Map<String, Object> output, Duration scheduleIn) {
         return new Ok(output, Objects.requireNonNull(scheduleIn, "scheduleIn"));
     }
@@ -48,10 +51,12 @@ public sealed interface StepResult permits StepResult.Ok, StepResult.Failure, St
         return new Failure(reason);
     }
 
+    /** A retryable failure, retried under the step's retry policy. */
     static Retry retry(Object reason) {
         return new Retry(reason, null);
     }
 
+    /** A retryable failure whose next attempt waits {@code retryAfter} instead of the computed backoff. */
     static Retry retry(Object reason, Duration retryAfter) {
         return new Retry(reason, Objects.requireNonNull(retryAfter, "retryAfter"));
     }

@@ -32,28 +32,34 @@ public final class WorkflowBuilder {
         this.name = name;
     }
 
+    /** A sentence for inspection and the dashboard. */
     public WorkflowBuilder description(String description) {
         this.description = description;
         return this;
     }
 
+    /** Adds a trigger; the first one is the default of {@code startRun(workflow, payload)}. */
     public WorkflowBuilder trigger(TriggerBuilder trigger) {
         triggers.add(trigger.declaration());
         return this;
     }
 
+    /** A custom step: a {@link Step} bean, referenced by its class. */
     public WorkflowBuilder step(String name, Class<? extends Step> step) {
         return step(name, step, options -> { });
     }
 
+    /** A custom step with options ({@link StepOptions}). */
     public WorkflowBuilder step(String name, Class<? extends Step> step, Consumer<StepOptions> options) {
         return addStep(name, step, Map.of(), options);
     }
 
+    /** A built-in step: {@link Workflows#log}, {@link Workflows#waitFor}, {@link Workflows#pause} or {@link Workflows#batch}. */
     public WorkflowBuilder step(String name, BuiltIn builtIn) {
         return step(name, builtIn, options -> { });
     }
 
+    /** A built-in step with options ({@link StepOptions}). */
     public WorkflowBuilder step(String name, BuiltIn builtIn, Consumer<StepOptions> options) {
         return addStep(name, builtIn.kind(), builtIn.options(), options);
     }
@@ -63,6 +69,7 @@ public final class WorkflowBuilder {
         return approval(name, options -> { });
     }
 
+    /** An approval step with options; {@code output} names where the decision is stored. */
     public WorkflowBuilder approval(String name, Consumer<StepOptions> options) {
         return addStep(name, StepKind.APPROVAL, Map.of(), options);
     }

@@ -21,9 +21,13 @@ import java.time.Duration;
  */
 public final class Workflows {
 
+    /** The outcome of a step that succeeded (or an approved approval step). */
     public static final Outcome OK = Outcome.OK;
+    /** The outcome of a step that failed for good (or a rejected approval step). */
     public static final Outcome ERROR = Outcome.ERROR;
+    /** Labels an error transition as a compensation route. */
     public static final Recovery COMPENSATION = Recovery.COMPENSATION;
+    /** Labels an error transition as an undo route. */
     public static final Recovery UNDO = Recovery.UNDO;
     /** The terminal transition target: the run completes. */
     public static final String COMPLETE = "__complete__";
@@ -31,6 +35,7 @@ public final class Workflows {
     private Workflows() {
     }
 
+    /** Starts the definition of the workflow {@code name} (snake_case). */
     public static WorkflowBuilder workflow(String name) {
         return new WorkflowBuilder(name);
     }
@@ -40,14 +45,17 @@ public final class Workflows {
         return new TriggerBuilder(name);
     }
 
+    /** A trigger started by hand: {@code SquidMesh.startRun} or {@code POST /api/runs}. */
     public static TriggerBuilder manual(String name) {
         return trigger(name).manual();
     }
 
+    /** A trigger started by a schedule: five-field cron or a nickname ({@code @daily}, {@code @reboot}), in an IANA time zone. */
     public static TriggerBuilder cron(String name, String expression, String timezone) {
         return trigger(name).cron(expression, timezone);
     }
 
+    /** Exponential backoff between retries, see {@link Backoff}. */
     public static Backoff exponential(long minMillis, long maxMillis) {
         return Backoff.exponential(minMillis, maxMillis);
     }
@@ -57,6 +65,7 @@ public final class Workflows {
         return required(false);
     }
 
+    /** Whether the field must be in the payload (fields are required by default). */
     public static FieldOption required(boolean required) {
         return new FieldOption(FieldOption.REQUIRED, required);
     }
@@ -81,6 +90,7 @@ public final class Workflows {
         return BuiltIn.log(message, LogLevel.INFO);
     }
 
+    /** Writes one log line at {@code level}; output {@code {}}. */
     public static BuiltIn log(String message, LogLevel level) {
         return BuiltIn.log(message, level);
     }

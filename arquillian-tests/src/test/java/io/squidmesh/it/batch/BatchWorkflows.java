@@ -20,6 +20,7 @@ public class BatchWorkflows implements WorkflowDefinition {
 
     @Override
     public Workflow define() {
+        // tag::definition[]
         return workflow("it_batch")
                 .trigger(manual("it_batch").field("items", INTEGER)
                         .field("fail_on_attempt", INTEGER, defaultValue(0))
@@ -29,5 +30,6 @@ public class BatchWorkflows implements WorkflowDefinition {
                 .transition("crunch", OK, "after")
                 .transition("after", OK, COMPLETE)
                 .build();
+        // end::definition[]
     }
 }

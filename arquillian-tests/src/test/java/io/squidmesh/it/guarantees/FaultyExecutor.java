@@ -20,6 +20,7 @@ import java.util.function.Predicate;
  * {@code steps:<a,b>}, {@code compensation}), it refuses with {@code executor_unavailable} before touching JMS,
  * as an unavailable broker would. Replaces the JMS executor the way any host replacement does: a CDI alternative.
  */
+// tag::executor[]
 @Alternative
 @Priority(1000)
 @ApplicationScoped
@@ -68,3 +69,4 @@ public class FaultyExecutor implements Executor {
         }
     }
 }
+// end::executor[]

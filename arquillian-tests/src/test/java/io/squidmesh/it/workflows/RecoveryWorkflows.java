@@ -25,6 +25,7 @@ public final class RecoveryWorkflows {
     public static class Pausing implements WorkflowDefinition {
         @Override
         public Workflow define() {
+            // tag::pause[]
             return workflow("it_pause")
                     .trigger(manual("it_pause").field("account_id", STRING))
                     .step("prepare", TestSteps.Echo.class, s -> s.output("prepared"))
@@ -34,6 +35,7 @@ public final class RecoveryWorkflows {
                     .transition("hold_on", OK, "after_pause")
                     .transition("after_pause", OK, COMPLETE)
                     .build();
+            // end::pause[]
         }
     }
 
@@ -97,6 +99,7 @@ public final class RecoveryWorkflows {
     public static class Shipping implements WorkflowDefinition {
         @Override
         public Workflow define() {
+            // tag::irreversible[]
             return workflow("it_shipping")
                     .trigger(manual("it_shipping").field("order_id", STRING))
                     .step("pack", TestSteps.Echo.class)
@@ -104,6 +107,7 @@ public final class RecoveryWorkflows {
                     .transition("pack", OK, "ship")
                     .transition("ship", OK, COMPLETE)
                     .build();
+            // end::irreversible[]
         }
     }
 

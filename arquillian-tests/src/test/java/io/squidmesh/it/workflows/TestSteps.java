@@ -74,6 +74,7 @@ public final class TestSteps {
     }
 
     /** Succeeds and asks for its successor to be delayed by the payload's {@code delay_seconds}. */
+    // tag::schedule-in[]
     @ApplicationScoped
     public static class Later implements Step {
         @Override
@@ -83,4 +84,5 @@ public final class TestSteps {
             return StepResult.ok(Map.of("scheduled", true), Duration.ofSeconds(seconds));
         }
     }
+    // end::schedule-in[]
 }

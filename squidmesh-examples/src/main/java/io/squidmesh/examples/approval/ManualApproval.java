@@ -21,6 +21,7 @@ public class ManualApproval implements WorkflowDefinition {
 
     @Override
     public Workflow define() {
+        // tag::definition[]
         return workflow("manual_approval")
                 .trigger(manual("manual_approval").field("account_id", STRING))
                 .approval("wait_for_approval", s -> s.output("approval"))
@@ -33,5 +34,6 @@ public class ManualApproval implements WorkflowDefinition {
                 .transition("record_approval", OK, COMPLETE)
                 .transition("record_rejection", OK, COMPLETE)
                 .build();
+        // end::definition[]
     }
 }

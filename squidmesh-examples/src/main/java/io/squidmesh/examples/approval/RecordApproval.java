@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
 /** Runs after an approval: records it. */
+// tag::step[]
 @ApplicationScoped
 public class RecordApproval implements Step {
 
@@ -21,3 +22,4 @@ public class RecordApproval implements Step {
         return Decisions.record(input, "approved");
     }
 }
+// end::step[]

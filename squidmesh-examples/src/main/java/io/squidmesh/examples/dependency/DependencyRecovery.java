@@ -19,6 +19,7 @@ public class DependencyRecovery implements WorkflowDefinition {
 
     @Override
     public Workflow define() {
+        // tag::definition[]
         return workflow("dependency_recovery")
                 .trigger(manual("dependency_recovery")
                         .field("account_id", STRING)
@@ -29,5 +30,6 @@ public class DependencyRecovery implements WorkflowDefinition {
                 .step("prepare_notification", PrepareNotification.class,
                         s -> s.after("load_account", "load_invoice").output("notification"))
                 .build();
+        // end::definition[]
     }
 }

@@ -24,6 +24,7 @@ public class DailyDigest implements WorkflowDefinition {
 
     @Override
     public Workflow define() {
+        // tag::definition[]
         return workflow("daily_digest")
                 .trigger(manual("manual_digest")
                         .field("channel", STRING)
@@ -36,5 +37,6 @@ public class DailyDigest implements WorkflowDefinition {
                 .transition("announce_digest", OK, "record_digest_delivery")
                 .transition("record_digest_delivery", OK, COMPLETE)
                 .build();
+        // end::definition[]
     }
 }

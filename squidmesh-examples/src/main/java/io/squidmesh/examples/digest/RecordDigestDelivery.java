@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** Records that the digest went out, whichever trigger started the run. */
+// tag::step[]
 @ApplicationScoped
 public class RecordDigestDelivery implements Step {
 
@@ -23,3 +24,4 @@ public class RecordDigestDelivery implements Step {
                 "delivered_at", Instant.now().toString()));
     }
 }
+// end::step[]

@@ -21,6 +21,7 @@ public class LocalLedgerCheckout implements WorkflowDefinition {
 
     @Override
     public Workflow define() {
+        // tag::definition[]
         return workflow("local_ledger_checkout")
                 .trigger(manual("local_ledger_checkout")
                         .field("account_id", STRING)
@@ -29,5 +30,6 @@ public class LocalLedgerCheckout implements WorkflowDefinition {
                         s -> s.transactional().output("local_ledger"))
                 .transition("post_local_ledger_entries", OK, COMPLETE)
                 .build();
+        // end::definition[]
     }
 }

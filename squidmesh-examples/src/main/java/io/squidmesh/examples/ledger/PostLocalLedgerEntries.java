@@ -14,6 +14,7 @@ import java.util.Map;
  * records its completion, so the entries commit exactly once with it; returning an error (or throwing)
  * rolls back the entry already written. Without {@code transactional()} each insert would commit on its own.
  */
+// tag::step[]
 @ApplicationScoped
 public class PostLocalLedgerEntries implements Step {
 
@@ -37,3 +38,4 @@ public class PostLocalLedgerEntries implements Step {
         return StepResult.ok(Map.of("status", "committed", "entries", 2));
     }
 }
+// end::step[]

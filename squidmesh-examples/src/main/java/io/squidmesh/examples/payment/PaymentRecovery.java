@@ -22,6 +22,7 @@ public class PaymentRecovery implements WorkflowDefinition {
 
     @Override
     public Workflow define() {
+        // tag::definition[]
         return workflow("payment_recovery")
                 .trigger(manual("payment_recovery")
                         .field("account_id", STRING)
@@ -40,5 +41,6 @@ public class PaymentRecovery implements WorkflowDefinition {
                 .transition("issue_gateway_credit", OK, COMPLETE)
                 .transition("notify_customer", OK, COMPLETE)
                 .build();
+        // end::definition[]
     }
 }

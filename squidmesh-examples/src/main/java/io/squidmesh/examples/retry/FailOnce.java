@@ -12,6 +12,7 @@ import java.util.Map;
  * {@link StepContext#attempt()}, which the engine persists, not from memory: the retry may be delivered
  * after a restart, or on another node.
  */
+// tag::step[]
 @ApplicationScoped
 public class FailOnce implements Step {
 
@@ -28,3 +29,4 @@ public class FailOnce implements Step {
         return StepResult.ok(Map.of("retry_probe", Map.of("attempt_id", input.get("attempt_id"), "status", "ok")));
     }
 }
+// end::step[]

@@ -17,10 +17,12 @@ public class RetryVerification implements WorkflowDefinition {
 
     @Override
     public Workflow define() {
+        // tag::definition[]
         return workflow("retry_verification")
                 .trigger(manual("retry_verification").field("attempt_id", STRING))
                 .step("exercise_retry", FailOnce.class, s -> s.retry(3, exponential(1_000, 1_000)))
                 .transition("exercise_retry", OK, COMPLETE)
                 .build();
+        // end::definition[]
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
  * Compensates {@link ReserveInventory}. Compensations are not retried by the engine and may be redelivered,
  * so a real one must be idempotent (releasing a released reservation changes nothing).
  */
+// tag::step[]
 @ApplicationScoped
 public class ReleaseInventory implements Step {
 
@@ -24,3 +25,4 @@ public class ReleaseInventory implements Step {
         return Compensations.undone(input, "inventory_reservation", "released_inventory", "released");
     }
 }
+// end::step[]

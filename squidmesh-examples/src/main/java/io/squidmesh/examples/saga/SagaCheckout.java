@@ -20,6 +20,7 @@ public class SagaCheckout implements WorkflowDefinition {
 
     @Override
     public Workflow define() {
+        // tag::definition[]
         return workflow("saga_checkout")
                 .trigger(manual("saga_checkout").field("account_id", STRING).field("order_id", STRING))
                 .step("reserve_inventory", ReserveInventory.class,
@@ -31,5 +32,6 @@ public class SagaCheckout implements WorkflowDefinition {
                 .transition("authorize_payment", OK, "capture_payment")
                 .transition("capture_payment", OK, COMPLETE)
                 .build();
+        // end::definition[]
     }
 }

@@ -25,6 +25,7 @@ public class CancellableWait implements WorkflowDefinition {
     @Override
     public Workflow define() {
         // the original example names its single trigger "manual"
+        // tag::definition[]
         return workflow("cancellable_wait")
                 .trigger(manual("manual").field("account_id", STRING))
                 .step("wait_for_cancellation", waitFor(Duration.ofMillis(10)))
@@ -32,5 +33,6 @@ public class CancellableWait implements WorkflowDefinition {
                 .transition("wait_for_cancellation", OK, "record_delivery")
                 .transition("record_delivery", OK, COMPLETE)
                 .build();
+        // end::definition[]
     }
 }
