@@ -17,7 +17,7 @@ public enum RunStatus {
     FAILED,
     /** Ended successfully; terminal. */
     COMPLETED,
-    /** Cancellation requested while a step was in flight; settles on the next delivery. */
+    /** Cancellation requested while running or retrying; settles on the run's next delivery. */
     CANCELLING,
     /** Cancelled; terminal. */
     CANCELLED;

@@ -54,7 +54,7 @@ public class SquidMeshException extends RuntimeException {
     }
 
     /**
-     * The structured detail, as the REST API returns it; empty after deserialisation, as it is not serialised.
+     * The structured detail, as the REST API returns it; empty after deserialization, as it is not serialized.
      *
      * @return the unmodifiable detail map, never {@code null}
      */
