@@ -11,6 +11,11 @@ import java.util.Map;
 public record BulkJob(long executionId, String job, String batchStatus, String exitStatus, Map<String, Long> counts,
                       Instant startedAt, Instant endedAt) {
 
+    /**
+     * Whether the job is still starting, started or stopping.
+     *
+     * @return {@code true} while {@code batchStatus} is {@code STARTING}, {@code STARTED} or {@code STOPPING}
+     */
     public boolean isRunning() {
         return "STARTING".equals(batchStatus) || "STARTED".equals(batchStatus) || "STOPPING".equals(batchStatus);
     }

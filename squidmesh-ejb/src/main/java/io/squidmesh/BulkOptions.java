@@ -8,6 +8,13 @@ import java.time.Duration;
  */
 public record BulkOptions(int chunkSize, Duration pauseBetweenChunks) {
 
+    /**
+     * Checks the chunk size; a {@code null} pause means none.
+     *
+     * @param chunkSize runs per transaction; must be positive
+     * @param pauseBetweenChunks the pause before each chunk after the first, or {@code null} for none
+     * @throws IllegalArgumentException when {@code chunkSize} is not positive
+     */
     public BulkOptions {
         if (chunkSize <= 0) {
             throw new IllegalArgumentException("chunkSize must be positive, was " + chunkSize);
@@ -15,6 +22,11 @@ public record BulkOptions(int chunkSize, Duration pauseBetweenChunks) {
         pauseBetweenChunks = pauseBetweenChunks == null ? Duration.ZERO : pauseBetweenChunks;
     }
 
+    /**
+     * 200 runs per chunk, no pause.
+     *
+     * @return the default options
+     */
     public static BulkOptions defaults() {
         return new BulkOptions(200, Duration.ZERO);
     }

@@ -7,6 +7,11 @@ public class InvalidCursorException extends SquidMeshException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A bad cursor.
+     *
+     * @param cursor the cursor as given
+     */
     public InvalidCursorException(String cursor) {
         super("invalid_cursor", "cursor '" + cursor + "' is not a cursor returned by listRuns",
                 Map.of("cursor", String.valueOf(cursor)));

@@ -11,6 +11,12 @@ public class InvalidManualActionException extends SquidMeshException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Wrong manual action attributes.
+     *
+     * @param code {@code invalid_resume} or {@code invalid_review}
+     * @param problems each field at fault, mapped to its problem
+     */
     public InvalidManualActionException(String code, Map<String, Object> problems) {
         super(code, code.replace('_', ' ') + ": " + problems, Map.of("errors", problems));
     }

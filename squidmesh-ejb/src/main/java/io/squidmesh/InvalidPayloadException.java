@@ -21,6 +21,13 @@ public class InvalidPayloadException extends SquidMeshException {
 
     private final transient List<PayloadViolation> violations;
 
+    /**
+     * A payload that breaks the trigger's contract.
+     *
+     * @param workflow the workflow's name
+     * @param trigger the trigger's name
+     * @param violations every field at fault
+     */
     public InvalidPayloadException(String workflow, String trigger, List<PayloadViolation> violations) {
         super("invalid_payload", "payload for " + workflow + " (trigger " + trigger + ") is invalid: "
                 + violations.stream().map(v -> v.field() + " " + v.problem().value()
@@ -29,12 +36,21 @@ public class InvalidPayloadException extends SquidMeshException {
         this.violations = List.copyOf(violations);
     }
 
-    /** For payloads that are not a JSON object at all. */
+    /**
+     * For payloads that are not a JSON object at all.
+     *
+     * @param message what is wrong with the payload
+     */
     public InvalidPayloadException(String message) {
         super("invalid_payload", message, Map.of("reason", "expected_map", "errors", List.of()));
         this.violations = List.of();
     }
 
+    /**
+     * Every field at fault; empty when the payload was not a JSON object.
+     *
+     * @return the violations, never {@code null}
+     */
     public List<PayloadViolation> violations() {
         return violations == null ? List.of() : violations;
     }

@@ -14,7 +14,11 @@ public record Run(UUID id, String workflow, String trigger, RunStatus status, Ma
                   UUID replayedFromRunId, Instant insertedAt, Instant updatedAt, List<StepState> steps,
                   List<StepRun> stepRuns, List<AuditEvent> auditEvents) {
 
-    /** This run without history collections. */
+    /**
+     * This run without history collections.
+     *
+     * @return a copy with {@code steps}, {@code stepRuns} and {@code auditEvents} {@code null}
+     */
     public Run withoutHistory() {
         return new Run(id, workflow, trigger, status, payload, context, currentStep, lastError, replayedFromRunId,
                 insertedAt, updatedAt, null, null, null);

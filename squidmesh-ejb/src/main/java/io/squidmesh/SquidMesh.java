@@ -19,75 +19,188 @@ import java.util.Optional;
  */
 public interface SquidMesh {
 
-    /** Starts a run through the workflow's first declared trigger. */
+    /**
+     * Starts a run through the workflow's first declared trigger.
+     *
+     * @param workflow the deployed workflow's name
+     * @param payload the trigger payload, checked against the trigger's contract
+     * @return the new run, {@code pending}
+     */
     Run startRun(String workflow, Map<String, Object> payload);
 
-    /** Starts a run through the named trigger. */
+    /**
+     * Starts a run through the named trigger.
+     *
+     * @param workflow the deployed workflow's name
+     * @param trigger the name of one of the workflow's triggers
+     * @param payload the trigger payload, checked against the trigger's contract
+     * @return the new run, {@code pending}
+     */
     Run startRun(String workflow, String trigger, Map<String, Object> payload);
 
-    /** Starts a run of the workflow defined by this bean class, through its first declared trigger. */
+    /**
+     * Starts a run of the workflow defined by this bean class, through its first declared trigger.
+     *
+     * @param workflow the bean class that defines the workflow
+     * @param payload the trigger payload, checked against the trigger's contract
+     * @return the new run, {@code pending}
+     */
     Run startRun(Class<? extends WorkflowDefinition> workflow, Map<String, Object> payload);
 
-    /** Starts a run of the workflow defined by this bean class, through the named trigger. */
+    /**
+     * Starts a run of the workflow defined by this bean class, through the named trigger.
+     *
+     * @param workflow the bean class that defines the workflow
+     * @param trigger the name of one of the workflow's triggers
+     * @param payload the trigger payload, checked against the trigger's contract
+     * @return the new run, {@code pending}
+     */
     Run startRun(Class<? extends WorkflowDefinition> workflow, String trigger, Map<String, Object> payload);
 
-    /** The run without its history. */
+    /**
+     * The run without its history.
+     *
+     * @param runId the run's id (a UUID string)
+     * @return the run, with {@code steps}, {@code stepRuns} and {@code auditEvents} {@code null}
+     */
     Run inspectRun(String runId);
 
-    /** The run, with step views, step runs (with attempts) and audit events when {@code includeHistory}. */
+    /**
+     * The run, with step views, step runs (with attempts) and audit events when {@code includeHistory}.
+     *
+     * @param runId the run's id (a UUID string)
+     * @param includeHistory whether to read the step views, step runs and audit events too
+     * @return the run
+     */
     Run inspectRun(String runId, boolean includeHistory);
 
-    /** Runs newest first, filtered by workflow and status, one page at a time. */
+    /**
+     * Runs newest first, filtered by workflow and status, one page at a time.
+     *
+     * @param query the filters, page size and cursor
+     * @return one page of runs, with the cursor of the next page if there is one
+     */
     RunPage listRuns(RunQuery query);
 
     /**
      * Cancels a run: pending and paused runs are cancelled at once; running and retrying runs become
      * {@code cancelling} and settle on their next delivery.
+     *
+     * @param runId the run's id (a UUID string)
+     * @return the run after the change
      */
     Run cancelRun(String runId);
 
-    /** Resumes a run paused at a pause step. */
+    /**
+     * Resumes a run paused at a pause step.
+     *
+     * @param runId the run's id (a UUID string)
+     * @param action who unblocks it, why, and any metadata
+     * @return the run after the change
+     */
     Run unblockRun(String runId, ManualAction action);
 
-    /** Approves a run paused at an approval step: it goes on along the step's ok transition. */
+    /**
+     * Approves a run paused at an approval step: it goes on along the step's ok transition.
+     *
+     * @param runId the run's id (a UUID string)
+     * @param action who approves it, why, and any metadata
+     * @return the run after the change
+     */
     Run approveRun(String runId, ManualAction action);
 
-    /** Rejects a run paused at an approval step: it goes on along the step's error transition. */
+    /**
+     * Rejects a run paused at an approval step: it goes on along the step's error transition.
+     *
+     * @param runId the run's id (a UUID string)
+     * @param action who rejects it, why, and any metadata
+     * @return the run after the change
+     */
     Run rejectRun(String runId, ManualAction action);
 
     /**
      * Starts a new run from this run's payload, linked to it. Refused with {@code unsafe_replay} when the run
      * completed irreversible or non-compensatable steps, unless {@code allowIrreversible}.
+     *
+     * @param runId the id of the run to replay (a UUID string)
+     * @param allowIrreversible whether to replay even past irreversible or non-compensatable steps
+     * @return the new run
      */
     Run replayRun(String runId, boolean allowIrreversible);
 
-    /** Why the run is where it is and what may be done next (SPEC §9); never changes the run. */
+    /**
+     * Why the run is where it is and what may be done next (SPEC §9); never changes the run.
+     *
+     * @param runId the run's id (a UUID string)
+     * @return the explanation
+     */
     RunExplanation explainRun(String runId);
 
     /**
      * Retention: deletes the terminal runs matching the filter whose last change is older than {@code olderThan},
      * with their step runs and attempts, as a restartable Jakarta Batch job. Returns the job execution id.
+     *
+     * @param filter which runs to consider
+     * @param olderThan how long a run must have been unchanged to be deleted
+     * @param options chunk size and pause between chunks
+     * @return the batch job's execution id
      */
     long purgeRuns(RunFilter filter, Duration olderThan, BulkOptions options);
 
-    /** Cancels every run matching the filter that can still be cancelled, as a batch job; returns its execution id. */
+    /**
+     * Cancels every run matching the filter that can still be cancelled, as a batch job; returns its execution id.
+     *
+     * @param filter which runs to cancel
+     * @param options chunk size and pause between chunks
+     * @return the batch job's execution id
+     */
     long cancelRuns(RunFilter filter, BulkOptions options);
 
-    /** Replays every run matching the filter that the replay guard allows (all, with the override), as a batch job. */
+    /**
+     * Replays every run matching the filter that the replay guard allows (all, with the override), as a batch job.
+     *
+     * @param filter which runs to replay
+     * @param allowIrreversible whether to replay even past irreversible or non-compensatable steps
+     * @param options chunk size and pause between chunks
+     * @return the batch job's execution id
+     */
     long replayRuns(RunFilter filter, boolean allowIrreversible, BulkOptions options);
 
-    /** A bulk job's progress; {@code not_found} for executions that are not Squid Mesh bulk jobs. */
+    /**
+     * A bulk job's progress; {@code not_found} for executions that are not Squid Mesh bulk jobs.
+     *
+     * @param executionId the batch job's execution id
+     * @return the job's status and counts
+     */
     BulkJob bulkJob(long executionId);
 
-    /** Asks a running bulk job to stop after its current chunk. */
+    /**
+     * Asks a running bulk job to stop after its current chunk.
+     *
+     * @param executionId the batch job's execution id
+     */
     void stopBulkJob(long executionId);
 
-    /** Restarts a stopped or failed bulk job after its last committed chunk; returns the new execution id. */
+    /**
+     * Restarts a stopped or failed bulk job after its last committed chunk; returns the new execution id.
+     *
+     * @param executionId the execution id of the stopped or failed job
+     * @return the restarted job's new execution id
+     */
     long restartBulkJob(long executionId);
 
-    /** The deployed workflows, by name. */
+    /**
+     * The deployed workflows, by name.
+     *
+     * @return every deployed workflow
+     */
     List<Workflow> workflows();
 
-    /** The deployed workflow of this name, if there is one. */
+    /**
+     * The deployed workflow of this name, if there is one.
+     *
+     * @param name the workflow's name
+     * @return the workflow, or empty when none of that name is deployed
+     */
     Optional<Workflow> workflow(String name);
 }

@@ -16,6 +16,12 @@ import java.util.Map;
  */
 public record SquidMeshEvent(String name, Map<String, Object> measurements, Map<String, Object> metadata) {
 
+    /**
+     * One metadata value.
+     *
+     * @param key the metadata key, e.g. {@code run_id}
+     * @return the value, or {@code null} when absent
+     */
     public Object metadata(String key) {
         return metadata.get(key);
     }

@@ -12,5 +12,6 @@ public record StepState(String step, String status, List<String> dependsOn, Map<
                         Map<String, Object> output, Map<String, Object> lastError, Map<String, Object> recovery,
                         List<StepAttempt> attempts, Instant insertedAt, Instant updatedAt) {
 
+    /** The status of a declared step that has no step run yet. */
     public static final String WAITING = "waiting";
 }

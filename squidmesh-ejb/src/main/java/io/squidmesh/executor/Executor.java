@@ -18,15 +18,42 @@ import java.util.Map;
  */
 public interface Executor {
 
-    /** Queues one step of a run: the first step, a successor, a retry or a resume. */
+    /**
+     * Queues one step of a run: the first step, a successor, a retry or a resume.
+     *
+     * @param run the run whose work this is
+     * @param step the step's name
+     * @param options when the step may be delivered
+     * @return metadata about the queued job, e.g. {@code job_id}
+     */
     Map<String, Object> enqueueStep(Run run, String step, EnqueueOptions options);
 
-    /** Queues several ready steps of one run at once (dependency fan-out); all or none. */
+    /**
+     * Queues several ready steps of one run at once (dependency fan-out); all or none.
+     *
+     * @param run the run whose work this is
+     * @param steps the ready steps' names
+     * @param options when the steps may be delivered
+     * @return metadata about each queued job
+     */
     List<Map<String, Object>> enqueueSteps(Run run, List<String> steps, EnqueueOptions options);
 
-    /** Queues the saga compensation of a run that failed with completed reversible steps. */
+    /**
+     * Queues the saga compensation of a run that failed with completed reversible steps.
+     *
+     * @param run the failed run
+     * @param options when the compensation may be delivered
+     * @return metadata about the queued job
+     */
     Map<String, Object> enqueueCompensation(Run run, EnqueueOptions options);
 
-    /** Queues one activation of a cron trigger; called by schedulers, never by the runtime itself. */
+    /**
+     * Queues one activation of a cron trigger; called by schedulers, never by the runtime itself.
+     *
+     * @param workflow the workflow's name
+     * @param trigger the cron trigger's name
+     * @param options the activation's signal id and intended window
+     * @return metadata about the queued job
+     */
     Map<String, Object> enqueueCron(String workflow, String trigger, CronOptions options);
 }

@@ -37,6 +37,11 @@ public final class BuiltIn {
         return new BuiltIn(StepKind.BATCH, options);
     }
 
+    /**
+     * The kind of step this declares.
+     *
+     * @return the step kind, e.g. {@link StepKind#LOG}
+     */
     public StepKind kind() {
         return kind;
     }

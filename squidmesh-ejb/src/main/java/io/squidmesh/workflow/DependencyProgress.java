@@ -9,15 +9,27 @@ import java.util.List;
  */
 public sealed interface DependencyProgress {
 
+    /** Every step has completed: the run completes. */
     record Complete() implements DependencyProgress {
     }
 
+    /**
+     * Steps of the current phase whose dependencies have all completed and that have no row yet.
+     *
+     * @param steps the ready steps' names, to dispatch
+     */
     record Dispatch(List<String> steps) implements DependencyProgress {
     }
 
+    /** Nothing is ready, but a step of the current phase has a pending, running or failed row: the run waits for it. */
     record Wait() implements DependencyProgress {
     }
 
+    /**
+     * Nothing is ready and nothing of the current phase is unfinished: no step can ever run, so the run fails.
+     *
+     * @param pendingSteps the current phase's steps that have not completed
+     */
     record Stuck(List<String> pendingSteps) implements DependencyProgress {
     }
 }

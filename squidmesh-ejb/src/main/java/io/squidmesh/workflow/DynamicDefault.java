@@ -13,6 +13,12 @@ public enum DynamicDefault {
     /** The current UTC instant, ISO-8601. */
     NOW;
 
+    /**
+     * The default's value at this moment.
+     *
+     * @param clock the clock to read
+     * @return the UTC date or the UTC instant (to the microsecond) as a string
+     */
     public String resolve(Clock clock) {
         return switch (this) {
             case TODAY -> LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString();
@@ -20,7 +26,11 @@ public enum DynamicDefault {
         };
     }
 
-    /** How the default shows in definition descriptions ({@code {"dynamic": "today"}}). */
+    /**
+     * How the default shows in definition descriptions ({@code {"dynamic": "today"}}).
+     *
+     * @return the lower-case name
+     */
     public String value() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -4,8 +4,20 @@ import java.util.Locale;
 
 /** Levels of the built-in {@code log} step. */
 public enum LogLevel {
-    DEBUG, INFO, WARNING, ERROR;
+    /** Debug detail. */
+    DEBUG,
+    /** Normal information; the level of {@link Workflows#log(String)}. */
+    INFO,
+    /** Something worth attention. */
+    WARNING,
+    /** An error. */
+    ERROR;
 
+    /**
+     * The name used in definitions and descriptions.
+     *
+     * @return the lower-case name, e.g. {@code "info"}
+     */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -8,17 +8,37 @@ import java.util.Map;
  * One reason a payload does not fit its trigger's contract: a required field is {@code missing}, a
  * provided key is {@code unknown}, or a value has an {@code invalid_type} ({@code expected} names the
  * declared type).
+ *
+ * @param field the field's key
+ * @param problem what is wrong with it
+ * @param expected the declared type for {@code invalid_type}, else {@code null}
  */
 public record PayloadViolation(String field, Problem problem, String expected) {
 
+    /** What is wrong with a field. */
     public enum Problem {
-        MISSING, UNKNOWN, INVALID_TYPE;
+        /** A required field is absent. */
+        MISSING,
+        /** A provided key is not declared. */
+        UNKNOWN,
+        /** A value does not have the declared type. */
+        INVALID_TYPE;
 
+        /**
+         * The name used in JSON.
+         *
+         * @return the lower-case name, e.g. {@code "invalid_type"}
+         */
         public String value() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
+    /**
+     * The form the REST API returns: {@code field}, {@code problem} and, if any, {@code expected}.
+     *
+     * @return a new map
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("field", field);

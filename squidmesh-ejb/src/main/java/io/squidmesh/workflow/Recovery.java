@@ -8,8 +8,16 @@ import java.util.Locale;
  * or {@code undo_routed}.
  */
 public enum Recovery {
-    COMPENSATION, UNDO;
+    /** A compensation route, audited as {@code compensation_routed}. */
+    COMPENSATION,
+    /** An undo route, audited as {@code undo_routed}. */
+    UNDO;
 
+    /**
+     * The name used in definitions and descriptions.
+     *
+     * @return {@code "compensation"} or {@code "undo"}
+     */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -18,19 +18,39 @@ import java.util.Map;
 @FunctionalInterface
 public interface Step {
 
+    /**
+     * Runs one attempt of the step.
+     *
+     * @param input the run state this step sees (restricted to its declared {@code input} keys, if any)
+     * @param context the run, step and attempt this call belongs to
+     * @return what happens next: ok, retry or error
+     * @throws Exception any failure; it fails the step terminally, recorded with its class and message
+     */
     StepResult run(Map<String, Object> input, StepContext context) throws Exception;
 
-    /** A sentence for inspection and the dashboard. */
+    /**
+     * A sentence for inspection and the dashboard.
+     *
+     * @return the description, or {@code null} (the default) for none
+     */
     default String description() {
         return null;
     }
 
-    /** Checked before {@link #run}; a violation fails the step without retry. */
+    /**
+     * Checked before {@link #run}; a violation fails the step without retry.
+     *
+     * @return the input schema; {@link Schema#NONE} by default
+     */
     default Schema inputSchema() {
         return Schema.NONE;
     }
 
-    /** Checked on a successful result, before the workflow's {@code output} namespacing. */
+    /**
+     * Checked on a successful result, before the workflow's {@code output} namespacing.
+     *
+     * @return the output schema; {@link Schema#NONE} by default
+     */
     default Schema outputSchema() {
         return Schema.NONE;
     }

@@ -17,7 +17,11 @@ import java.util.UUID;
 public record StepContext(UUID runId, String workflow, String step, int attempt, Map<String, Object> state,
                           boolean compensation) {
 
-    /** The cron schedule metadata of the run, or an empty map for runs started by hand. */
+    /**
+     * The cron schedule metadata of the run, or an empty map for runs started by hand.
+     *
+     * @return {@code state.get("schedule")} if it is a map, else an empty map
+     */
     @SuppressWarnings("unchecked")
     public Map<String, Object> schedule() {
         return state.get("schedule") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();

@@ -4,19 +4,42 @@ import java.util.Locale;
 
 /** What runs for a step: a custom {@link Step} bean or one of the built-in kinds. */
 public enum StepKind {
-    CUSTOM, LOG, WAIT, PAUSE, APPROVAL,
+    /** A custom {@link Step} bean. */
+    CUSTOM,
+    /** Writes one log line ({@link Workflows#log}). */
+    LOG,
+    /** Delays the next step without holding a thread ({@link Workflows#waitFor}). */
+    WAIT,
+    /** Stops the run until an operator unblocks it ({@link Workflows#pause()}). */
+    PAUSE,
+    /** Stops the run until an operator approves or rejects it ({@link WorkflowBuilder#approval}). */
+    APPROVAL,
     /** Launches a Jakarta Batch job and completes when the job ends. */
     BATCH;
 
+    /**
+     * The name used in definitions and descriptions.
+     *
+     * @return the lower-case name, e.g. {@code "custom"}
+     */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether the engine provides the step itself.
+     *
+     * @return {@code true} for every kind but {@link #CUSTOM}
+     */
     public boolean isBuiltIn() {
         return this != CUSTOM;
     }
 
-    /** Pause and approval steps stop the run until an operator acts. */
+    /**
+     * Pause and approval steps stop the run until an operator acts.
+     *
+     * @return {@code true} for {@link #PAUSE} and {@link #APPROVAL}
+     */
     public boolean isManual() {
         return this == PAUSE || this == APPROVAL;
     }

@@ -15,17 +15,29 @@ import java.util.Map;
  */
 public final class StepOptions {
 
+    /** Option key of {@link #input(String...)}. */
     public static final String INPUT = "input";
+    /** Option key of {@link #output(String)}. */
     public static final String OUTPUT = "output";
+    /** Option key of {@link #transactional()}. */
     public static final String TRANSACTION = "transaction";
+    /** Option key of {@link #retry(int, Backoff)}. */
     public static final String RETRY = "retry";
+    /** Option key of {@link #irreversible(boolean)}. */
     public static final String IRREVERSIBLE = "irreversible";
+    /** Option key of {@link #compensatable(boolean)}. */
     public static final String COMPENSATABLE = "compensatable";
+    /** Option key of {@link #compensate(Class)}. */
     public static final String COMPENSATE = "compensate";
+    /** Option key of {@link #after(String...)}. */
     public static final String AFTER = "after";
+    /** Option key of a wait step's duration ({@link Workflows#waitFor}). */
     public static final String DURATION = "duration";
+    /** Option key of a log step's message ({@link Workflows#log}). */
     public static final String MESSAGE = "message";
+    /** Option key of a log step's level ({@link Workflows#log}). */
     public static final String LEVEL = "level";
+    /** Option key of a batch step's job name ({@link Workflows#batch}). */
     public static final String JOB = "job";
 
     private final Map<String, Object> options = new LinkedHashMap<>();
@@ -33,41 +45,82 @@ public final class StepOptions {
     StepOptions() {
     }
 
-    /** The step receives only these keys of the run state; absent keys are left out. */
+    /**
+     * The step receives only these keys of the run state; absent keys are left out.
+     *
+     * @param keys the keys to pass
+     * @return these options
+     */
     public StepOptions input(String... keys) {
         return option(INPUT, Arrays.asList(keys));
     }
 
-    /** The step's output is stored under this single key before it joins the run context. */
+    /**
+     * The step's output is stored under this single key before it joins the run context.
+     *
+     * @param key the context key
+     * @return these options
+     */
     public StepOptions output(String key) {
         return option(OUTPUT, key);
     }
 
-    /** Retry up to {@code maxAttempts} attempts in all, immediately. */
+    /**
+     * Retry up to {@code maxAttempts} attempts in all, immediately.
+     *
+     * @param maxAttempts the most attempts in all
+     * @return these options
+     */
     public StepOptions retry(int maxAttempts) {
         return option(RETRY, RetryPolicy.of(maxAttempts));
     }
 
-    /** Retry up to {@code maxAttempts} attempts in all, waiting per {@code backoff}. */
+    /**
+     * Retry up to {@code maxAttempts} attempts in all, waiting per {@code backoff}.
+     *
+     * @param maxAttempts the most attempts in all
+     * @param backoff the wait between attempts
+     * @return these options
+     */
     public StepOptions retry(int maxAttempts, Backoff backoff) {
         return option(RETRY, RetryPolicy.of(maxAttempts, backoff));
     }
 
-    /** The saga inverse, run after a later step fails the run terminally. */
+    /**
+     * The saga inverse, run after a later step fails the run terminally.
+     *
+     * @param callback the {@link Step} bean that undoes this step
+     * @return these options
+     */
     public StepOptions compensate(Class<? extends Step> callback) {
         return option(COMPENSATE, callback);
     }
 
-    /** {@code false}: no reliable way back; replaying a run past this step needs an explicit override. */
+    /**
+     * {@code false}: no reliable way back; replaying a run past this step needs an explicit override.
+     *
+     * @param compensatable whether the step can be compensated
+     * @return these options
+     */
     public StepOptions compensatable(boolean compensatable) {
         return option(COMPENSATABLE, compensatable);
     }
 
-    /** The side effect cannot be undone (implies non-compensatable). */
+    /**
+     * The side effect cannot be undone (implies non-compensatable).
+     *
+     * @return these options
+     */
     public StepOptions irreversible() {
         return option(IRREVERSIBLE, true);
     }
 
+    /**
+     * Whether the side effect cannot be undone; {@code true} implies non-compensatable.
+     *
+     * @param irreversible whether the step is irreversible
+     * @return these options
+     */
     public StepOptions irreversible(boolean irreversible) {
         return option(IRREVERSIBLE, irreversible);
     }
@@ -75,17 +128,30 @@ public final class StepOptions {
     /**
      * The step runs inside the JTA transaction that records its completion and enqueues its successor:
      * its writes to XA resources commit exactly once per completed step and roll back on failure.
+     *
+     * @return these options
      */
     public StepOptions transactional() {
         return option(TRANSACTION, true);
     }
 
-    /** Dependency mode: this step runs once all of these steps have completed. */
+    /**
+     * Dependency mode: this step runs once all of these steps have completed.
+     *
+     * @param steps the steps this one depends on
+     * @return these options
+     */
     public StepOptions after(String... steps) {
         return option(AFTER, Arrays.asList(steps));
     }
 
-    /** Any option by key, unchecked here; unknown keys are kept and ignored. */
+    /**
+     * Any option by key, unchecked here; unknown keys are kept and ignored.
+     *
+     * @param key the option's key
+     * @param value the option's value
+     * @return these options
+     */
     public StepOptions option(String key, Object value) {
         options.put(key, value);
         return this;

@@ -18,12 +18,16 @@ public record StepSpec(String name, StepKind kind, Class<? extends Step> impleme
                        Class<? extends Step> compensate, boolean transactional, List<String> after, String message,
                        LogLevel level, Duration duration, Map<String, Object> options) {
 
+    /** The recovery policy's {@code replay} when a replay may pass the step without review. */
     public static final String REPLAY_ALLOWED = "allowed";
+    /** The recovery policy's {@code replay} when the step is irreversible or non-compensatable. */
     public static final String REPLAY_MANUAL_REVIEW = "manual_review_required";
 
     /**
      * The recovery policy persisted on each step run (SPEC §4.5): whether a replay may pass this step
      * without review and whether a failure here is recovered automatically.
+     *
+     * @return a new map
      */
     public Map<String, Object> recoveryPolicy() {
         Map<String, Object> policy = new LinkedHashMap<>();
@@ -47,22 +51,39 @@ public record StepSpec(String name, StepKind kind, Class<? extends Step> impleme
         return policy;
     }
 
-    /** The Jakarta Batch job a {@code batch} step runs; null for other kinds. */
+    /**
+     * The Jakarta Batch job a {@code batch} step runs; null for other kinds.
+     *
+     * @return the job's name, or {@code null}
+     */
     public String job() {
         return kind == StepKind.BATCH ? (String) options.get(StepOptions.JOB) : null;
     }
 
+    /**
+     * Whether the step stops the run until an operator acts (pause and approval).
+     *
+     * @return {@link StepKind#isManual()} of the step's kind
+     */
     public boolean isManual() {
         return kind.isManual();
     }
 
-    /** A wait step's delay in whole seconds, rounded up (1 ms becomes 1 s), as the executor schedules in seconds. */
+    /**
+     * A wait step's delay in whole seconds, rounded up (1 ms becomes 1 s), as the executor schedules in seconds.
+     *
+     * @return the delay in seconds, at least 1
+     */
     public int waitSeconds() {
         long millis = duration.toMillis();
         return (int) Math.max(1, (millis + 999) / 1000);
     }
 
-    /** The serializable description used by inspection and the REST API. */
+    /**
+     * The serializable description used by inspection and the REST API.
+     *
+     * @return a new map
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", name);

@@ -25,12 +25,23 @@ public final class TriggerBuilder {
         this.name = name;
     }
 
+    /**
+     * Makes this a manual trigger, started through the API.
+     *
+     * @return this builder
+     */
     public TriggerBuilder manual() {
         types.add(TriggerType.MANUAL.value());
         return this;
     }
 
-    /** A cron schedule (five-field UNIX syntax or a nickname such as {@code @daily}) in a time zone. */
+    /**
+     * A cron schedule (five-field UNIX syntax or a nickname such as {@code @daily}) in a time zone.
+     *
+     * @param expression the cron expression or nickname
+     * @param timezone the IANA time zone
+     * @return this builder
+     */
     public TriggerBuilder cron(String expression, String timezone) {
         types.add(TriggerType.CRON.value());
         this.cronExpression = expression;
@@ -38,17 +49,37 @@ public final class TriggerBuilder {
         return this;
     }
 
-    /** Declares a type by name; only {@code manual} and {@code cron} exist. */
+    /**
+     * Declares a type by name; only {@code manual} and {@code cron} exist.
+     *
+     * @param type the type's name
+     * @return this builder
+     */
     public TriggerBuilder type(String type) {
         types.add(type);
         return this;
     }
 
+    /**
+     * A payload field, required unless an option says otherwise.
+     *
+     * @param name the field's key
+     * @param type the field's type
+     * @param options e.g. {@link Workflows#optional()} or {@link Workflows#defaultValue(Object)}
+     * @return this builder
+     */
     public TriggerBuilder field(String name, FieldType type, FieldOption... options) {
         return addField(name, type, options);
     }
 
-    /** A field with a type given by name; an unknown type name accepts any value. */
+    /**
+     * A field with a type given by name; an unknown type name accepts any value.
+     *
+     * @param name the field's key
+     * @param type the type's name, e.g. {@code "string"}
+     * @param options e.g. {@link Workflows#optional()} or {@link Workflows#defaultValue(Object)}
+     * @return this builder
+     */
     public TriggerBuilder field(String name, String type, FieldOption... options) {
         return addField(name, type, options);
     }

@@ -12,6 +12,12 @@ import java.util.Optional;
 public record TriggerSpec(String name, TriggerType type, String cronExpression, String timezone,
                           List<FieldSpec> fields) {
 
+    /**
+     * The payload field of this name.
+     *
+     * @param name the field's key
+     * @return the field, or empty when the contract has none of that name
+     */
     public Optional<FieldSpec> field(String name) {
         return fields.stream().filter(f -> f.name().equals(name)).findFirst();
     }
@@ -19,11 +25,21 @@ public record TriggerSpec(String name, TriggerType type, String cronExpression, 
     /**
      * Applies defaults for absent fields (caller values win), then checks the result against the
      * contract: missing required fields, unknown keys, values of the wrong type.
+     *
+     * @param provided the payload as given
+     * @param clock the clock dynamic defaults are read from
+     * @return the payload with defaults applied, and its violations
      */
     public PayloadResolution resolve(Map<String, Object> provided, Clock clock) {
         return PayloadContract.resolve(this, provided, clock);
     }
 
+    /**
+     * The serializable form: {@code name}, {@code type}, {@code config} (expression and time zone for cron)
+     * and {@code payload}.
+     *
+     * @return a new map
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", name);

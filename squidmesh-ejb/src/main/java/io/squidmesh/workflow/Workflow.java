@@ -51,83 +51,170 @@ public final class Workflow {
         this.dependencyOrder = List.copyOf(ordered);
     }
 
+    /**
+     * The workflow's name (snake_case).
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The sentence given with {@link WorkflowBuilder#description(String)}.
+     *
+     * @return the description, or {@code null} when none was given
+     */
     public String description() {
         return description;
     }
 
+    /**
+     * The triggers, in declaration order.
+     *
+     * @return the triggers; never empty
+     */
     public List<TriggerSpec> triggers() {
         return triggers;
     }
 
+    /**
+     * The trigger of this name.
+     *
+     * @param name the trigger's name
+     * @return the trigger, or empty when the workflow has none of that name
+     */
     public Optional<TriggerSpec> trigger(String name) {
         return triggers.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
-    /** The first declared trigger, used when a run is started without naming one. */
+    /**
+     * The first declared trigger, used when a run is started without naming one.
+     *
+     * @return the default trigger
+     */
     public TriggerSpec defaultTrigger() {
         return triggers.get(0);
     }
 
-    /** Every trigger's fields, merged by name (the first declaration wins). */
+    /**
+     * Every trigger's fields, merged by name (the first declaration wins).
+     *
+     * @return the merged payload contract
+     */
     public List<FieldSpec> payload() {
         return payload;
     }
 
+    /**
+     * The steps, in declaration order.
+     *
+     * @return the steps
+     */
     public List<StepSpec> steps() {
         return steps;
     }
 
+    /**
+     * The step of this name.
+     *
+     * @param name the step's name, or {@code null}
+     * @return the step, or empty when there is none of that name
+     */
     public Optional<StepSpec> step(String name) {
         return Optional.ofNullable(name == null ? null : stepsByName.get(name));
     }
 
+    /**
+     * The transitions, in declaration order; empty in dependency mode.
+     *
+     * @return the transitions
+     */
     public List<TransitionSpec> transitions() {
         return transitions;
     }
 
+    /**
+     * The transition taken when {@code from} ends with {@code on}.
+     *
+     * @param from the step's name
+     * @param on the step's outcome
+     * @return the first matching transition, or empty when none is declared
+     */
     public Optional<TransitionSpec> transition(String from, Outcome on) {
         return transitions.stream().filter(t -> t.from().equals(from) && t.on() == on).findFirst();
     }
 
-    /** True when steps declare {@code after} dependencies instead of transitions. */
+    /**
+     * True when steps declare {@code after} dependencies instead of transitions.
+     *
+     * @return whether the workflow is in dependency mode
+     */
     public boolean isDependencyMode() {
         return dependencyMode;
     }
 
-    /** The roots in dependency mode (declaration order), or the single entry step. */
+    /**
+     * The roots in dependency mode (declaration order), or the single entry step.
+     *
+     * @return the entry steps' names
+     */
     public List<String> entrySteps() {
         return entrySteps;
     }
 
-    /** Where a run starts: the entry step, or the first root in dependency mode. */
+    /**
+     * Where a run starts: the entry step, or the first root in dependency mode.
+     *
+     * @return the step's name
+     */
     public String initialStep() {
         return entrySteps.get(0);
     }
 
-    /** The entry step of a transition workflow; null in dependency mode. */
+    /**
+     * The entry step of a transition workflow; null in dependency mode.
+     *
+     * @return the step's name, or {@code null}
+     */
     public String entryStep() {
         return dependencyMode ? null : entrySteps.get(0);
     }
 
-    /** 0 for a root, else 1 + the highest phase among its dependencies (0 for every step outside dependency mode). */
+    /**
+     * 0 for a root, else 1 + the highest phase among its dependencies (0 for every step outside dependency mode).
+     *
+     * @param step the step's name
+     * @return the step's phase; 0 for an unknown step
+     */
     public int phase(String step) {
         return phases.getOrDefault(step, 0);
     }
 
+    /**
+     * The steps this one runs after ({@link StepOptions#after}).
+     *
+     * @param step the step's name
+     * @return the dependencies' names; empty for a root or an unknown step
+     */
     public List<String> dependsOn(String step) {
         return step(step).map(StepSpec::after).orElse(List.of());
     }
 
-    /** Steps sorted by (phase, declaration). */
+    /**
+     * Steps sorted by (phase, declaration).
+     *
+     * @return the steps in dependency order
+     */
     public List<StepSpec> dependencyOrder() {
         return dependencyOrder;
     }
 
-    /** The order inspection lists steps in: declaration order, or dependency order in dependency mode. */
+    /**
+     * The order inspection lists steps in: declaration order, or dependency order in dependency mode.
+     *
+     * @return the steps in inspection order
+     */
     public List<StepSpec> inspectionOrder() {
         return dependencyMode ? dependencyOrder : steps;
     }
@@ -137,6 +224,9 @@ public final class Workflow {
      * ({@code pending}, {@code running}, {@code completed}, {@code failed}); steps absent from the map
      * were never scheduled. Only the lowest unfinished phase is considered, so a later step never
      * starts before every step of an earlier phase has completed.
+     *
+     * @param statusByStep the status of each step that has a row, by step name
+     * @return complete, dispatch these steps, wait, or stuck
      */
     public DependencyProgress dependencyProgress(Map<String, String> statusByStep) {
         List<StepSpec> remaining = dependencyOrder.stream()
@@ -161,7 +251,11 @@ public final class Workflow {
         return new DependencyProgress.Stuck(phaseSteps.stream().map(StepSpec::name).toList());
     }
 
-    /** The normalized, serializable definition (SPEC §4.10), as the REST API and inspection show it. */
+    /**
+     * The normalized, serializable definition (SPEC §4.10), as the REST API and inspection show it.
+     *
+     * @return a new map
+     */
     public Map<String, Object> describe() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("workflow", name);

@@ -32,67 +32,144 @@ public final class WorkflowBuilder {
         this.name = name;
     }
 
-    /** A sentence for inspection and the dashboard. */
+    /**
+     * A sentence for inspection and the dashboard.
+     *
+     * @param description what the workflow does
+     * @return this builder
+     */
     public WorkflowBuilder description(String description) {
         this.description = description;
         return this;
     }
 
-    /** Adds a trigger; the first one is the default of {@code startRun(workflow, payload)}. */
+    /**
+     * Adds a trigger; the first one is the default of {@code startRun(workflow, payload)}.
+     *
+     * @param trigger the trigger, e.g. from {@link Workflows#manual(String)}
+     * @return this builder
+     */
     public WorkflowBuilder trigger(TriggerBuilder trigger) {
         triggers.add(trigger.declaration());
         return this;
     }
 
-    /** A custom step: a {@link Step} bean, referenced by its class. */
+    /**
+     * A custom step: a {@link Step} bean, referenced by its class.
+     *
+     * @param name the step's name (snake_case)
+     * @param step the step bean's class
+     * @return this builder
+     */
     public WorkflowBuilder step(String name, Class<? extends Step> step) {
         return step(name, step, options -> { });
     }
 
-    /** A custom step with options ({@link StepOptions}). */
+    /**
+     * A custom step with options ({@link StepOptions}).
+     *
+     * @param name the step's name (snake_case)
+     * @param step the step bean's class
+     * @param options sets the step's options
+     * @return this builder
+     */
     public WorkflowBuilder step(String name, Class<? extends Step> step, Consumer<StepOptions> options) {
         return addStep(name, step, Map.of(), options);
     }
 
-    /** A built-in step: {@link Workflows#log}, {@link Workflows#waitFor}, {@link Workflows#pause} or {@link Workflows#batch}. */
+    /**
+     * A built-in step: {@link Workflows#log}, {@link Workflows#waitFor}, {@link Workflows#pause} or {@link Workflows#batch}.
+     *
+     * @param name the step's name (snake_case)
+     * @param builtIn the built-in step
+     * @return this builder
+     */
     public WorkflowBuilder step(String name, BuiltIn builtIn) {
         return step(name, builtIn, options -> { });
     }
 
-    /** A built-in step with options ({@link StepOptions}). */
+    /**
+     * A built-in step with options ({@link StepOptions}).
+     *
+     * @param name the step's name (snake_case)
+     * @param builtIn the built-in step
+     * @param options sets the step's options, added to the built-in's own
+     * @return this builder
+     */
     public WorkflowBuilder step(String name, BuiltIn builtIn, Consumer<StepOptions> options) {
         return addStep(name, builtIn.kind(), builtIn.options(), options);
     }
 
-    /** A step that stops the run until an operator approves or rejects it; needs ok and error transitions. */
+    /**
+     * A step that stops the run until an operator approves or rejects it; needs ok and error transitions.
+     *
+     * @param name the step's name (snake_case)
+     * @return this builder
+     */
     public WorkflowBuilder approval(String name) {
         return approval(name, options -> { });
     }
 
-    /** An approval step with options; {@code output} names where the decision is stored. */
+    /**
+     * An approval step with options; {@code output} names where the decision is stored.
+     *
+     * @param name the step's name (snake_case)
+     * @param options sets the step's options
+     * @return this builder
+     */
     public WorkflowBuilder approval(String name, Consumer<StepOptions> options) {
         return addStep(name, StepKind.APPROVAL, Map.of(), options);
     }
 
-    /** Where the run goes when {@code from} ends with {@code on}; {@code to} is a step or {@link Workflows#COMPLETE}. */
+    /**
+     * Where the run goes when {@code from} ends with {@code on}; {@code to} is a step or {@link Workflows#COMPLETE}.
+     *
+     * @param from the step the transition leaves
+     * @param on the outcome that takes it
+     * @param to the next step, or {@link Workflows#COMPLETE}
+     * @return this builder
+     */
     public WorkflowBuilder transition(String from, Outcome on, String to) {
         transitions.add(new TransitionDecl(from, on, to, null));
         return this;
     }
 
-    /** An error route labelled as a recovery (compensation or undo) in the run's audit trail. */
+    /**
+     * An error route labelled as a recovery (compensation or undo) in the run's audit trail.
+     *
+     * @param from the step the transition leaves
+     * @param on the outcome that takes it
+     * @param to the next step, or {@link Workflows#COMPLETE}
+     * @param recovery the label of the route
+     * @return this builder
+     */
     public WorkflowBuilder transition(String from, Outcome on, String to, Recovery recovery) {
         transitions.add(new TransitionDecl(from, on, to, recovery));
         return this;
     }
 
-    /** A transition with outcome and recovery given by name ({@code "ok"}, {@code "error"}, {@code "undo"}...). */
+    /**
+     * A transition with outcome and recovery given by name ({@code "ok"}, {@code "error"}, {@code "undo"}...).
+     *
+     * @param from the step the transition leaves
+     * @param on the outcome's name
+     * @param to the next step, or {@link Workflows#COMPLETE}
+     * @param recovery the recovery label's name, or {@code null} for none
+     * @return this builder
+     */
     public WorkflowBuilder transition(String from, String on, String to, String recovery) {
         transitions.add(new TransitionDecl(from, on, to, recovery));
         return this;
     }
 
-    /** A retry policy for a step, declared apart from the step (same as {@link StepOptions#retry}). */
+    /**
+     * A retry policy for a step, declared apart from the step (same as {@link StepOptions#retry}).
+     *
+     * @param step the step's name
+     * @param maxAttempts the most attempts in all
+     * @param backoff the wait between attempts
+     * @return this builder
+     */
     public WorkflowBuilder retry(String step, int maxAttempts, Backoff backoff) {
         retries.add(new RetryDecl(step, RetryPolicy.of(maxAttempts, backoff)));
         return this;
@@ -101,6 +178,7 @@ public final class WorkflowBuilder {
     /**
      * Validates the definition and returns it.
      *
+     * @return the validated workflow
      * @throws WorkflowValidationException listing every problem, each naming the trigger, step or
      *                                     transition at fault
      */

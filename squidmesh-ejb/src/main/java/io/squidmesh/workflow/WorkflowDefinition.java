@@ -8,6 +8,10 @@ package io.squidmesh.workflow;
  */
 public interface WorkflowDefinition {
 
-    /** Builds this workflow; called once, when the application deploys. */
+    /**
+     * Builds this workflow; called once, when the application deploys.
+     *
+     * @return the workflow, built with {@link WorkflowBuilder#build()}
+     */
     Workflow define();
 }

@@ -35,62 +35,123 @@ public final class Workflows {
     private Workflows() {
     }
 
-    /** Starts the definition of the workflow {@code name} (snake_case). */
+    /**
+     * Starts the definition of the workflow {@code name} (snake_case).
+     *
+     * @param name the workflow's name
+     * @return a new builder
+     */
     public static WorkflowBuilder workflow(String name) {
         return new WorkflowBuilder(name);
     }
 
-    /** A trigger with no type yet; prefer {@link #manual(String)} or {@link #cron(String, String, String)}. */
+    /**
+     * A trigger with no type yet; prefer {@link #manual(String)} or {@link #cron(String, String, String)}.
+     *
+     * @param name the trigger's name
+     * @return a new trigger builder
+     */
     public static TriggerBuilder trigger(String name) {
         return new TriggerBuilder(name);
     }
 
-    /** A trigger started by hand: {@code SquidMesh.startRun} or {@code POST /api/runs}. */
+    /**
+     * A trigger started by hand: {@code SquidMesh.startRun} or {@code POST /api/runs}.
+     *
+     * @param name the trigger's name
+     * @return a new trigger builder
+     */
     public static TriggerBuilder manual(String name) {
         return trigger(name).manual();
     }
 
-    /** A trigger started by a schedule: five-field cron or a nickname ({@code @daily}, {@code @reboot}), in an IANA time zone. */
+    /**
+     * A trigger started by a schedule: five-field cron or a nickname ({@code @daily}, {@code @reboot}), in an IANA time zone.
+     *
+     * @param name the trigger's name
+     * @param expression the cron expression or nickname
+     * @param timezone the IANA time zone, e.g. {@code Europe/London}
+     * @return a new trigger builder
+     */
     public static TriggerBuilder cron(String name, String expression, String timezone) {
         return trigger(name).cron(expression, timezone);
     }
 
-    /** Exponential backoff between retries, see {@link Backoff}. */
+    /**
+     * Exponential backoff between retries, see {@link Backoff}.
+     *
+     * @param minMillis the wait after the first failed attempt, in milliseconds
+     * @param maxMillis the longest wait, in milliseconds
+     * @return the backoff
+     */
     public static Backoff exponential(long minMillis, long maxMillis) {
         return Backoff.exponential(minMillis, maxMillis);
     }
 
-    /** The field may be left out of the payload. */
+    /**
+     * The field may be left out of the payload.
+     *
+     * @return the option
+     */
     public static FieldOption optional() {
         return required(false);
     }
 
-    /** Whether the field must be in the payload (fields are required by default). */
+    /**
+     * Whether the field must be in the payload (fields are required by default).
+     *
+     * @param required whether the field is required
+     * @return the option
+     */
     public static FieldOption required(boolean required) {
         return new FieldOption(FieldOption.REQUIRED, required);
     }
 
-    /** A literal default, which must have the field's type. */
+    /**
+     * A literal default, which must have the field's type.
+     *
+     * @param value the default value
+     * @return the option
+     */
     public static FieldOption defaultValue(Object value) {
         return new FieldOption(FieldOption.DEFAULT, value);
     }
 
-    /** Defaults a string field to the current UTC date when the run is created. */
+    /**
+     * Defaults a string field to the current UTC date when the run is created.
+     *
+     * @return the option
+     */
     public static FieldOption today() {
         return new FieldOption(FieldOption.DEFAULT, DynamicDefault.TODAY);
     }
 
-    /** Defaults a string field to the current UTC instant (ISO-8601) when the run is created. */
+    /**
+     * Defaults a string field to the current UTC instant (ISO-8601) when the run is created.
+     *
+     * @return the option
+     */
     public static FieldOption now() {
         return new FieldOption(FieldOption.DEFAULT, DynamicDefault.NOW);
     }
 
-    /** Writes one log line at {@code info}; output {@code {}}. */
+    /**
+     * Writes one log line at {@code info}; output {@code {}}.
+     *
+     * @param message the line to log
+     * @return the built-in step
+     */
     public static BuiltIn log(String message) {
         return BuiltIn.log(message, LogLevel.INFO);
     }
 
-    /** Writes one log line at {@code level}; output {@code {}}. */
+    /**
+     * Writes one log line at {@code level}; output {@code {}}.
+     *
+     * @param message the line to log
+     * @param level the log level
+     * @return the built-in step
+     */
     public static BuiltIn log(String message, LogLevel level) {
         return BuiltIn.log(message, level);
     }
@@ -98,6 +159,9 @@ public final class Workflows {
     /**
      * Delays the next step without holding a thread: the successor is delivered after
      * {@code duration}, rounded up to whole seconds.
+     *
+     * @param duration how long to wait
+     * @return the built-in step
      */
     public static BuiltIn waitFor(Duration duration) {
         return BuiltIn.waitFor(duration);
@@ -108,12 +172,19 @@ public final class Workflows {
      * as job parameters. The run waits without holding a thread and goes on when the job ends: completed jobs
      * give {@code {execution_id, batch_status, exit_status, metrics}} as output; failed or stopped jobs fail
      * the step, which retries (restarting the job from its checkpoint) under the step's retry policy.
+     *
+     * @param jobName the batch job's name
+     * @return the built-in step
      */
     public static BuiltIn batch(String jobName) {
         return BuiltIn.batch(jobName);
     }
 
-    /** Stops the run until an operator unblocks it. */
+    /**
+     * Stops the run until an operator unblocks it.
+     *
+     * @return the built-in step
+     */
     public static BuiltIn pause() {
         return new BuiltIn(StepKind.PAUSE, java.util.Map.of());
     }
