@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Configures a running Payara 6 domain for Squid Mesh with asadmin (idempotent: every step checks first).
 #
-#   configure-payara.sh --asadmin PAYARA/bin/asadmin [--db h2|postgres] [--pg-driver postgresql.jar]
+#   configure-payara.sh --asadmin PAYARA/bin/asadmin [--domain domain1] [--db h2|postgres] [--pg-driver postgresql.jar]
 #                       [--pg-host 127.0.0.1] [--pg-port 5432] [--pg-database squidmesh_payara]
 #                       [--pg-user squidmesh] [--pg-password squidmesh] [--no-users]
 #
@@ -24,6 +24,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 asadmin=""
+domain=domain1
 db=h2
 pg_driver=""
 pg_host=127.0.0.1
@@ -36,6 +37,7 @@ users=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --asadmin) asadmin="$2"; shift 2 ;;
+    --domain) domain="$2"; shift 2 ;;
     --db) db="$2"; shift 2 ;;
     --pg-driver) pg_driver="$2"; shift 2 ;;
     --pg-host) pg_host="$2"; shift 2 ;;
@@ -73,7 +75,7 @@ if [ "$db" = postgres ]; then
   if ! a list-libraries --type common 2>/dev/null | grep -qx "$(basename "$pg_driver")"; then
     a add-library --type common "$pg_driver"
     say "PostgreSQL driver added as a domain library; restarting the domain to load it"
-    a restart-domain
+    a restart-domain "$domain"
   fi
   if ! listed list-jdbc-connection-pools SquidMeshPool; then
     a create-jdbc-connection-pool --datasourceclassname org.postgresql.xa.PGXADataSource \

@@ -12,7 +12,8 @@
 #   the application answers; anonymous and viewer callers are refused where they must be;
 #   dependency_recovery completes; retry_verification fails once, waits its retry delay, completes;
 #   manual_approval pauses, operator approves it (basic auth), it completes with actor "operator" in history;
-#   cancellable_wait is cancelled during its wait and settles on "cancelled".
+#   cancellable_wait is cancelled during its wait and settles on "cancelled";
+#   the retention purge (a Jakarta Batch job) removes those terminal runs.
 # Each check prints PASS or FAIL; the exit status is non-zero if any failed. The application is undeployed
 # and the domain stopped at the end, whatever happened (--keep-running leaves it up for a look).
 # The machine must not run another server on those ports meanwhile (CI: flock /tmp/squidmesh-mvn.lock ...).
@@ -117,10 +118,10 @@ log "domain $domain started (Payara $payara_version, $(java -version 2>&1 | head
 if [ "$db" = postgres ]; then
   driver="$(ls "$repo"/org/postgresql/postgresql/*/postgresql-*.jar 2>/dev/null | grep -v sources | sort -V | tail -1)"
   [ -f "$driver" ] || die "no PostgreSQL JDBC driver in $repo (./mvnw dependency:get -Dartifact=org.postgresql:postgresql:42.7.14)"
-  bash "$here/configure-payara.sh" --asadmin "$asadmin" --db postgres --pg-driver "$driver" "${pg_args[@]}" \
+  bash "$here/configure-payara.sh" --asadmin "$asadmin" --domain "$domain" --db postgres --pg-driver "$driver" "${pg_args[@]}" \
     || die "configure-payara.sh failed"
 else
-  bash "$here/configure-payara.sh" --asadmin "$asadmin" --db h2 || die "configure-payara.sh failed"
+  bash "$here/configure-payara.sh" --asadmin "$asadmin" --domain "$domain" --db h2 || die "configure-payara.sh failed"
 fi
 
 log "deploying $ear (sha256 $(sha256sum "$ear" | cut -c1-16)...)"
@@ -215,6 +216,27 @@ else
     pass "cancellable_wait: $run cancel answered '$cancelled', then $seen"
   else
     fail "cancellable_wait: $run cancel answered '$cancelled', saw [$seen], not cancelled within 30 s"
+  fi
+fi
+
+# --- Jakarta Batch: the retention purge as a batch job on Payara's JBatch ---------------------------------------
+job=$(curl -s -u "$operator" -H "$json" -d '{"older_than_days":0}' "$base/bulk/purge" | jq -r '.execution_id // empty')
+if [ -z "$job" ]; then
+  fail "bulk purge: start"
+else
+  deadline=$(( $(date +%s) + 30 ))
+  while :; do
+    batch=$(curl -s -u "$operator" "$base/bulk/$job")
+    state=$(echo "$batch" | jq -r '.batch_status // "?"')
+    case "$state" in COMPLETED|FAILED|STOPPED|ABANDONED) break ;; esac
+    [ "$(date +%s)" -ge "$deadline" ] && break
+    sleep 0.3
+  done
+  written=$(echo "$batch" | jq -r '.counts.written // 0')
+  if [ "$state" = COMPLETED ] && [ "$written" -ge 4 ]; then
+    pass "bulk purge: Jakarta Batch job $job COMPLETED, $written terminal runs purged"
+  else
+    fail "bulk purge: job $job $batch"
   fi
 fi
 
