@@ -3,7 +3,7 @@
 #
 #   ./mvnw -o package -pl squidmesh-ear -am          # builds squidmesh-ear/target/squidmesh.ear
 #   squidmesh-ear/src/main/payara/payara-check.sh [--ear FILE] [--db h2|postgres] [--pg-host H] [--pg-port P]
-#       [--pg-database D] [--pg-user U] [--pg-password W] [--keep-running]
+#       [--pg-database D] [--pg-user U] [--pg-password W] [--poison] [--keep-running]
 #
 # It takes Payara (fish.payara.distributions:payara, zip) from the local Maven repository, fetching it with the
 # Maven wrapper if it is missing, unpacks it once under squidmesh-ear/target/, creates a fresh domain
@@ -13,7 +13,9 @@
 #   dependency_recovery completes; retry_verification fails once, waits its retry delay, completes;
 #   manual_approval pauses, operator approves it (basic auth), it completes with actor "operator" in history;
 #   cancellable_wait is cancelled during its wait and settles on "cancelled";
-#   the retention purge (a Jakarta Batch job) removes those terminal runs.
+#   the retention purge (a Jakarta Batch job) removes those terminal runs;
+#   with --poison also: a message that is not JSON is refused a bounded number of times, then sits in OpenMQ's
+#   dead message queue mq.sys.dmq.
 # Each check prints PASS or FAIL; the exit status is non-zero if any failed. The application is undeployed
 # and the domain stopped at the end, whatever happened (--keep-running leaves it up for a look).
 # The machine must not run another server on those ports meanwhile (CI: flock /tmp/squidmesh-mvn.lock ...).
@@ -27,12 +29,14 @@ ear="$module/target/squidmesh.ear"
 db=h2
 pg_args=()
 keep=0
+poison=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --ear) ear="$2"; shift 2 ;;
     --db) db="$2"; shift 2 ;;
     --pg-host|--pg-port|--pg-database|--pg-user|--pg-password|--pg-admin) pg_args+=("$1" "$2"); shift 2 ;;
     --keep-running) keep=1; shift ;;
+    --poison) poison=1; shift ;;
     *) echo "payara-check.sh: unknown argument $1" >&2; exit 64 ;;
   esac
 done
@@ -238,6 +242,33 @@ else
   else
     fail "bulk purge: job $job $batch"
   fi
+fi
+
+# --- poison message (optional) --------------------------------------------------------------------------------
+dmq_count() { # messages in OpenMQ's dead message queue, from imqcmd
+  "$home/mq/bin/imqcmd" query dst -t q -n mq.sys.dmq -b localhost:7676 -u admin -passfile "$imq_pass" -f 2>/dev/null \
+    | awk '/Current Number of Messages/ { f = 1 } f && /Actual/ { print $2; exit }'
+}
+if [ $poison -eq 1 ]; then
+  imq_pass="$(mktemp)"
+  echo 'imq.imqcmd.password=admin' > "$imq_pass"
+  before=$(dmq_count)
+  id=$(java -cp "$home/mq/lib/imq.jar:$home/glassfish/modules/jakarta.jms-api.jar" "$here/SendPoison.java" 2>&1 | tail -1)
+  deadline=$(( $(date +%s) + 90 ))
+  while :; do
+    after=$(dmq_count)
+    [ -n "$after" ] && [ "$after" -gt "${before:-0}" ] && break
+    [ "$(date +%s)" -ge "$deadline" ] && break
+    sleep 1
+  done
+  sleep 2
+  refusals=$(grep -c "Squid Mesh cannot process message $id" "$server_log" || true)
+  if [ -n "$after" ] && [ "$after" -gt "${before:-0}" ] && [ "$refusals" -ge 1 ] && [ "$refusals" -le 12 ]; then
+    pass "poison: $id refused $refusals time(s), then moved to mq.sys.dmq ($before -> $after messages)"
+  else
+    fail "poison: $id refused $refusals time(s); mq.sys.dmq '${before}' -> '${after}' messages within 90 s"
+  fi
+  rm -f "$imq_pass"
 fi
 
 # --- log ---------------------------------------------------------------------------------------------------------
