@@ -9,8 +9,10 @@
 #   - JMS (OpenMQ, Payara's broker): the physical queue "squidmesh" and the queue resource jms/squidmesh. The
 #     message-driven bean listens on jms/squidmesh (glassfish-ejb-jar.xml in squidmesh-jms-executor.jar) and
 #     the MicroProfile Config property squidmesh.queue=jms/squidmesh points the sender at the same queue.
-#     Dead letters: after 10 failed deliveries (MDB activation property endpointExceptionRedeliveryAttempts)
-#     OpenMQ moves a message to its dead message queue mq.sys.dmq (useDMQ=true on the queue).
+#     Dead letters: OpenMQ redelivers a message whose transaction the bean rolled back without limit, so the
+#     engine bounds it: squidmesh.max-deliveries=10 and squidmesh.dead-letter-queue=jms/squidmesh-dlq (physical
+#     queue squidmesh_dlq) make the 10th failed delivery move the message there. (A delivery that throws is
+#     bounded by OpenMQ itself: endpointExceptionRedeliveryAttempts, then its dead message queue mq.sys.dmq.)
 #   - Database (--db postgres): the PostgreSQL driver as a domain library, an XA pool (PGXADataSource,
 #     stringType=unspecified so JSON text goes into jsonb columns) and the resource jdbc/squidmesh; the
 #     default resource jdbc/__default (java:comp/DefaultDataSource, the one the engine uses) is pointed at
@@ -64,8 +66,17 @@ if ! listed list-jms-resources jms/squidmesh; then
   a create-jms-resource --restype jakarta.jms.Queue --property Name=squidmesh \
     --description "Squid Mesh work queue" jms/squidmesh
 fi
+if ! listed list-jmsdest squidmesh_dlq; then
+  a create-jmsdest --desttype queue --property maxNumMsgs=-1:maxBytesPerMsg=-1 squidmesh_dlq
+fi
+if ! listed list-jms-resources jms/squidmesh-dlq; then
+  a create-jms-resource --restype jakarta.jms.Queue --property Name=squidmesh_dlq \
+    --description "Squid Mesh dead letters" jms/squidmesh-dlq
+fi
 a set-config-property --source domain --propertyName squidmesh.queue --propertyValue jms/squidmesh >/dev/null
-say "queue jms/squidmesh (OpenMQ destination squidmesh, dead letters to mq.sys.dmq)"
+a set-config-property --source domain --propertyName squidmesh.max-deliveries --propertyValue 10 >/dev/null
+a set-config-property --source domain --propertyName squidmesh.dead-letter-queue --propertyValue jms/squidmesh-dlq >/dev/null
+say "queue jms/squidmesh (OpenMQ destination squidmesh); dead letters after 10 deliveries to jms/squidmesh-dlq (squidmesh_dlq)"
 
 # --- Database ---------------------------------------------------------------------------------------------
 if [ "$db" = postgres ]; then

@@ -14,8 +14,8 @@
 #   manual_approval pauses, operator approves it (basic auth), it completes with actor "operator" in history;
 #   cancellable_wait is cancelled during its wait and settles on "cancelled";
 #   the retention purge (a Jakarta Batch job) removes those terminal runs;
-#   with --poison also: a message that is not JSON is refused a bounded number of times, then sits in OpenMQ's
-#   dead message queue mq.sys.dmq.
+#   with --poison also: a message that is not JSON is refused a bounded number of times (squidmesh.max-deliveries),
+#   then sits in the dead-letter queue squidmesh_dlq.
 # Each check prints PASS or FAIL; the exit status is non-zero if any failed. The application is undeployed
 # and the domain stopped at the end, whatever happened (--keep-running leaves it up for a look).
 # The machine must not run another server on those ports meanwhile (CI: flock /tmp/squidmesh-mvn.lock ...).
@@ -245,8 +245,8 @@ else
 fi
 
 # --- poison message (optional) --------------------------------------------------------------------------------
-dmq_count() { # messages in OpenMQ's dead message queue, from imqcmd
-  "$home/mq/bin/imqcmd" query dst -t q -n mq.sys.dmq -b localhost:7676 -u admin -passfile "$imq_pass" -f 2>/dev/null \
+dmq_count() { # messages in the dead-letter queue, from imqcmd
+  "$home/mq/bin/imqcmd" query dst -t q -n squidmesh_dlq -b localhost:7676 -u admin -passfile "$imq_pass" -f 2>/dev/null \
     | awk '/Current Number of Messages/ { f = 1 } f && /Actual/ { print $2; exit }'
 }
 if [ $poison -eq 1 ]; then
@@ -264,9 +264,9 @@ if [ $poison -eq 1 ]; then
   sleep 2
   refusals=$(grep -c "Squid Mesh cannot process message $id" "$server_log" || true)
   if [ -n "$after" ] && [ "$after" -gt "${before:-0}" ] && [ "$refusals" -ge 1 ] && [ "$refusals" -le 12 ]; then
-    pass "poison: $id refused $refusals time(s), then moved to mq.sys.dmq ($before -> $after messages)"
+    pass "poison: $id refused $refusals time(s), then moved to squidmesh_dlq ($before -> $after messages)"
   else
-    fail "poison: $id refused $refusals time(s); mq.sys.dmq '${before}' -> '${after}' messages within 90 s"
+    fail "poison: $id refused $refusals time(s); squidmesh_dlq '${before}' -> '${after}' messages within 90 s"
   fi
   rm -f "$imq_pass"
 fi
