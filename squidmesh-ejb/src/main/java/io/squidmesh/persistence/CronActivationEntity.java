@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -28,11 +29,12 @@ public class CronActivationEntity {
     @Column(name = "signal_id")
     private String signalId;
 
+    // a nullable uuid column kept as text in the entity: EclipseLink 4.0 (Payara 6) cannot write a null UUID
     @Column(name = "run_id")
-    private UUID runId;
+    private String runId;
 
     @Column(name = "inserted_at", nullable = false)
-    private Instant insertedAt;
+    private OffsetDateTime insertedAt;
 
     protected CronActivationEntity() {
     }
@@ -41,15 +43,15 @@ public class CronActivationEntity {
         this.workflow = workflow;
         this.trigger = trigger;
         this.signalId = signalId;
-        this.insertedAt = now;
+        this.insertedAt = DbTime.of(now);
     }
 
     public UUID getRunId() {
-        return runId;
+        return runId == null ? null : UUID.fromString(runId);
     }
 
     public void setRunId(UUID runId) {
-        this.runId = runId;
+        this.runId = runId == null ? null : runId.toString();
     }
 
     /** The composite primary key. */

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A running engine instance ({@code squid_mesh_nodes}) and when its heartbeat last wrote. */
@@ -20,10 +21,10 @@ public class NodeEntity {
     private String name;
 
     @Column(name = "started_at", nullable = false)
-    private Instant startedAt;
+    private OffsetDateTime startedAt;
 
     @Column(name = "seen_at", nullable = false)
-    private Instant seenAt;
+    private OffsetDateTime seenAt;
 
     protected NodeEntity() {
     }
@@ -31,8 +32,8 @@ public class NodeEntity {
     public NodeEntity(UUID id, String name, Instant now) {
         this.id = id;
         this.name = name;
-        this.startedAt = now;
-        this.seenAt = now;
+        this.startedAt = DbTime.of(now);
+        this.seenAt = DbTime.of(now);
     }
 
     public UUID getId() {
@@ -44,10 +45,10 @@ public class NodeEntity {
     }
 
     public Instant getSeenAt() {
-        return seenAt;
+        return DbTime.instant(seenAt);
     }
 
     public void setSeenAt(Instant seenAt) {
-        this.seenAt = seenAt;
+        this.seenAt = DbTime.of(seenAt);
     }
 }

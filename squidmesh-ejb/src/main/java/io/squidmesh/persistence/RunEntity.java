@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,14 +43,15 @@ public class RunEntity {
     @Column(name = "last_error")
     private Map<String, Object> lastError;
 
+    // a nullable uuid column kept as text in the entity: EclipseLink 4.0 (Payara 6) cannot write a null UUID
     @Column(name = "replayed_from_run_id")
-    private UUID replayedFromRunId;
+    private String replayedFromRunId;
 
     @Column(name = "inserted_at", nullable = false)
-    private Instant insertedAt;
+    private OffsetDateTime insertedAt;
 
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    private OffsetDateTime updatedAt;
 
     protected RunEntity() {
     }
@@ -63,9 +65,9 @@ public class RunEntity {
         this.input = input;
         this.context = context;
         this.currentStep = currentStep;
-        this.replayedFromRunId = replayedFromRunId;
-        this.insertedAt = now;
-        this.updatedAt = now;
+        this.replayedFromRunId = replayedFromRunId == null ? null : replayedFromRunId.toString();
+        this.insertedAt = DbTime.of(now);
+        this.updatedAt = DbTime.of(now);
     }
 
     public UUID getId() {
@@ -117,18 +119,18 @@ public class RunEntity {
     }
 
     public UUID getReplayedFromRunId() {
-        return replayedFromRunId;
+        return replayedFromRunId == null ? null : UUID.fromString(replayedFromRunId);
     }
 
     public Instant getInsertedAt() {
-        return insertedAt;
+        return DbTime.instant(insertedAt);
     }
 
     public Instant getUpdatedAt() {
-        return updatedAt;
+        return DbTime.instant(updatedAt);
     }
 
     public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
+        this.updatedAt = DbTime.of(updatedAt);
     }
 }

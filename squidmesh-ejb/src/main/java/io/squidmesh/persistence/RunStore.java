@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,7 +58,7 @@ public class RunStore {
             query.setParameter("status", status);
         }
         if (afterInsertedAt != null) {
-            query.setParameter("at", afterInsertedAt).setParameter("id", afterId);
+            query.setParameter("at", DbTime.of(afterInsertedAt)).setParameter("id", afterId);
         }
         return query.getResultList();
     }
@@ -93,12 +94,12 @@ public class RunStore {
             query.setParameter("statuses", statuses);
         }
         if (updatedBefore != null) {
-            query.setParameter("before", updatedBefore);
+            query.setParameter("before", DbTime.of(updatedBefore));
         }
         if (after != null) {
-            query.setParameter("at", after.insertedAt()).setParameter("id", after.id());
+            query.setParameter("at", DbTime.of(after.insertedAt())).setParameter("id", after.id());
         }
-        return query.getResultList().stream().map(row -> new RunKey((Instant) row[0], (UUID) row[1])).toList();
+        return query.getResultList().stream().map(row -> new RunKey(DbTime.instant((OffsetDateTime) row[0]), (UUID) row[1])).toList();
     }
 
     /**
@@ -111,7 +112,7 @@ public class RunStore {
         }
         return em.createQuery("delete from RunEntity r where r.id in :ids and r.updatedAt < :before "
                         + "and r.status in ('failed', 'completed', 'cancelled')")
-                .setParameter("ids", ids).setParameter("before", updatedBefore).executeUpdate();
+                .setParameter("ids", ids).setParameter("before", DbTime.of(updatedBefore)).executeUpdate();
     }
 
     public long count() {

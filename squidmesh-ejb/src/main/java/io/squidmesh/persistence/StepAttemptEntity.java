@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,10 +35,10 @@ public class StepAttemptEntity {
     private String deliveryId;
 
     @Column(name = "inserted_at", nullable = false)
-    private Instant insertedAt;
+    private OffsetDateTime insertedAt;
 
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    private OffsetDateTime updatedAt;
 
     protected StepAttemptEntity() {
     }
@@ -48,8 +49,8 @@ public class StepAttemptEntity {
         this.attemptNumber = attemptNumber;
         this.status = status;
         this.deliveryId = deliveryId;
-        this.insertedAt = now;
-        this.updatedAt = now;
+        this.insertedAt = DbTime.of(now);
+        this.updatedAt = DbTime.of(now);
     }
 
     public UUID getId() {
@@ -85,14 +86,14 @@ public class StepAttemptEntity {
     }
 
     public Instant getInsertedAt() {
-        return insertedAt;
+        return DbTime.instant(insertedAt);
     }
 
     public Instant getUpdatedAt() {
-        return updatedAt;
+        return DbTime.instant(updatedAt);
     }
 
     public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
+        this.updatedAt = DbTime.of(updatedAt);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,10 +49,10 @@ public class StepRunEntity {
     private Map<String, Object> manual;
 
     @Column(name = "inserted_at", nullable = false)
-    private Instant insertedAt;
+    private OffsetDateTime insertedAt;
 
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    private OffsetDateTime updatedAt;
 
     protected StepRunEntity() {
     }
@@ -64,8 +65,8 @@ public class StepRunEntity {
         this.status = status;
         this.input = input;
         this.recovery = recovery;
-        this.insertedAt = now;
-        this.updatedAt = now;
+        this.insertedAt = DbTime.of(now);
+        this.updatedAt = DbTime.of(now);
     }
 
     public UUID getId() {
@@ -137,14 +138,14 @@ public class StepRunEntity {
     }
 
     public Instant getInsertedAt() {
-        return insertedAt;
+        return DbTime.instant(insertedAt);
     }
 
     public Instant getUpdatedAt() {
-        return updatedAt;
+        return DbTime.instant(updatedAt);
     }
 
     public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
+        this.updatedAt = DbTime.of(updatedAt);
     }
 }

@@ -1,5 +1,6 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.persistence.DbTime;
 import io.squidmesh.persistence.NodeEntity;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -71,7 +72,7 @@ public class NodeRegistry {
             self.setSeenAt(now);
         }
         em.createQuery("DELETE FROM NodeEntity n WHERE n.seenAt < :before")
-                .setParameter("before", now.minus(FORGET_AFTER)).executeUpdate();
+                .setParameter("before", DbTime.of(now.minus(FORGET_AFTER))).executeUpdate();
     }
 
     @Lock(LockType.READ)
