@@ -70,7 +70,7 @@ final class DbosPeer implements AutoCloseable {
                 .withDbPassword(password).withAdminServer(false);
         dbos = new DBOS(config);
         this.polling = polling == null ? Queue.DEFAULT_POLLING_INTERVAL : polling;
-        queue = new Queue("bench").withPollingInterval(this.polling);
+        queue = new Queue("bench_" + this.polling.toMillis() + "ms").withPollingInterval(this.polling);
         dbos.registerQueue(queue);
         proxy = dbos.registerProxy(FiveSteps.class, new FiveStepsImpl(dbos));
         dbos.launch();

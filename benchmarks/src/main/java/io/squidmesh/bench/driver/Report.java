@@ -115,6 +115,14 @@ final class Report {
             t.append(row("B2 DBOS Transact 5 steps (steps/s)", x.get("in_flight"), x.get("steps_per_s"),
                     map(x.get("run_latency")), null));
         }
+        Object b2default = r.get("b2") == null ? null : map(r.get("b2")).get("default_polling");
+        if (b2default != null) {
+            Map<String, Object> x = map(b2default);
+            t.append(row("B2 DBOS, default 1 s queue polling", x.get("in_flight"), x.get("steps_per_s"),
+                    map(x.get("run_latency")), null));
+        }
+        t.append("   (B2 rows above it: DBOS queue polling " + (r.get("b2") == null ? "?" : map(r.get("b2")).get("polling_ms"))
+                + " ms; B1 hop = JMSTimestamp at send -> onMessage)\n");
         Map<String, Object> w2 = map(r.get("w2"));
         t.append(row("W2 fan-out 10 + join (runs/s)", w2.get("in_flight"), w2.get("runs_per_s"), map(w2.get("run_latency")),
                 map(w2.get("join_latency"))));
