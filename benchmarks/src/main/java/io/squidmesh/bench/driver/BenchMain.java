@@ -73,6 +73,18 @@ public final class BenchMain {
             System.out.println(bench.json.writeValueAsString(bench.dbosPeer(5_000, bench.seconds * 1000L)));
             return;
         }
+        String nodes = System.getProperty("bench.nodes", "");
+        if (!nodes.isBlank()) { // scale-out mode (issue 12): W1@128 on 1, 2, 3 nodes, one broker, one database
+            Files.createDirectories(bench.out);
+            bench.prepareDatabase();
+            Map<String, Object> cluster = new ClusterBench(bench).run(
+                    java.util.Arrays.stream(nodes.split(",")).map(String::trim).map(Integer::valueOf).toList());
+            Files.writeString(bench.out.resolve("cluster.json"), bench.json.writeValueAsString(cluster));
+            String table = ClusterBench.table(cluster);
+            Files.writeString(bench.out.resolve("cluster.txt"), table);
+            System.out.println(table + "results: " + bench.out.resolve("cluster.json"));
+            return;
+        }
         try {
             bench.run();
         } finally {
@@ -173,7 +185,10 @@ public final class BenchMain {
     // ---------------------------------------------------------------- deployment
 
     void buildEar() throws IOException {
-        Path deployments = home.resolve("standalone/deployments");
+        buildEar(home.resolve("standalone/deployments"));
+    }
+
+    void buildEar(Path deployments) throws IOException {
         try (Stream<Path> files = Files.list(deployments)) {
             for (Path p : files.filter(p -> p.getFileName().toString().startsWith("squidmesh.ear")).toList()) {
                 Files.delete(p);
@@ -302,7 +317,12 @@ public final class BenchMain {
 
     @SuppressWarnings("unchecked")
     Map<String, Object> control(String op, Object... params) throws Exception {
-        StringBuilder url = new StringBuilder("http://127.0.0.1:8080/squidmesh-bench/control?op=").append(op);
+        return control(8080, op, params);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> control(int port, String op, Object... params) throws Exception {
+        StringBuilder url = new StringBuilder("http://127.0.0.1:" + port + "/squidmesh-bench/control?op=").append(op);
         for (int i = 0; i < params.length; i += 2) {
             url.append('&').append(params[i]).append('=').append(params[i + 1]);
         }
