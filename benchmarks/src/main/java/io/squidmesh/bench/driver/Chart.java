@@ -49,19 +49,19 @@ final class Chart {
         x.setBase(2);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
-        plot.add(subplot("per second", w1, b1, b2), 1);
-        plot.add(subplot("p99 latency (ms)", w1p99, w1hop, b1p99, b2p99), 1);
+        plot.add(subplot(new NumberAxis("per second"), w1, b1, b2), 1);
+        plot.add(subplot(new LogAxis("p99 latency (ms, log)"), w1p99, w1hop, b1p99, b2p99), 1);
         JFreeChart chart = new JFreeChart("Squid Mesh on WildFly + PostgreSQL XA + Artemis: throughput and p99 latency",
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 1000, 800);
     }
 
-    private static XYPlot subplot(String label, XYSeries... series) {
+    private static XYPlot subplot(org.jfree.chart.axis.ValueAxis axis, XYSeries... series) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (XYSeries s : series) {
             data.addSeries(s);
         }
-        return new XYPlot(data, null, new NumberAxis(label), new XYLineAndShapeRenderer(true, true));
+        return new XYPlot(data, null, axis, new XYLineAndShapeRenderer(true, true));
     }
 
     private static double num(Object o) {
