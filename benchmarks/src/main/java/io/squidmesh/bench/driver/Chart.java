@@ -48,9 +48,12 @@ final class Chart {
         LogAxis x = new LogAxis("runs (chains) in flight");
         x.setBase(2);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setNumberFormatOverride(new java.text.DecimalFormat("0"));
+        LogAxis latency = new LogAxis("p99 latency (ms, log)");
+        latency.setNumberFormatOverride(new java.text.DecimalFormat("0.#"));
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
         plot.add(subplot(new NumberAxis("per second"), w1, b1, b2), 1);
-        plot.add(subplot(new LogAxis("p99 latency (ms, log)"), w1p99, w1hop, b1p99, b2p99), 1);
+        plot.add(subplot(latency, w1p99, w1hop, b1p99, b2p99), 1);
         JFreeChart chart = new JFreeChart("Squid Mesh on WildFly + PostgreSQL XA + Artemis: throughput and p99 latency",
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 1000, 800);
