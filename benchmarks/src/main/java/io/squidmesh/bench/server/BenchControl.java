@@ -111,9 +111,9 @@ public class BenchControl {
         tracker.measuring(false);
         long windowEndWall = System.currentTimeMillis();
         Map<String, Long> after = statistics ? statistics() : null;
-        long completed = tracker.completed.get();
-        long failed = tracker.failed.get();
-        Map<String, Object> latency = tracker.latencies.summary();
+        long completed = tracker.completed();
+        long failed = tracker.failed();
+        Map<String, Object> latency = tracker.latencySummary();
         long drainStart = System.nanoTime();
         while (tracker.inFlight() > 0 && System.nanoTime() - drainStart < TimeUnit.SECONDS.toNanos(120)) {
             Thread.sleep(20);

@@ -25,9 +25,9 @@ public class RunTracker {
     private volatile Semaphore permits = new Semaphore(0);
     private volatile boolean measuring;
     private volatile String workflow;
-    final AtomicLong completed = new AtomicLong();
-    final AtomicLong failed = new AtomicLong();
-    final Latencies latencies = new Latencies();
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Latencies latencies = new Latencies();
 
     void observe(@Observes SquidMeshEvent event) {
         if (!"run.transition".equals(event.name()) || !TERMINAL.contains(String.valueOf(event.metadata("to_status")))) {
@@ -94,6 +94,19 @@ public class RunTracker {
 
     void measuring(boolean on) {
         measuring = on;
+    }
+
+    // accessors, never fields: callers hold a CDI client proxy, whose own fields are not this instance's
+    long completed() {
+        return completed.get();
+    }
+
+    long failed() {
+        return failed.get();
+    }
+
+    Map<String, Object> latencySummary() {
+        return latencies.summary();
     }
 
     synchronized int inFlight() {
