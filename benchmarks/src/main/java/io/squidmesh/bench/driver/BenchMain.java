@@ -92,6 +92,7 @@ public final class BenchMain {
         }
     }
 
+    @SuppressWarnings("unchecked")
     void run() throws Exception {
         Files.createDirectories(out);
         long t0 = System.nanoTime();
@@ -123,6 +124,20 @@ public final class BenchMain {
                     r.get("hop_latency"));
         }
         results.put("w1", w1);
+        if ("w1".equals(System.getProperty("bench.only"))) { // quick A/B of a server setting: W1, costs, profile
+            stopServer();
+            Map<String, Object> top = w1.get(w1.size() - 1);
+            Map<String, Object> h = (Map<String, Object>) top.get("hibernate");
+            double steps = 5.0 * ((Number) top.get("runs_completed")).longValue();
+            Map<String, Object> per = new LinkedHashMap<>();
+            h.forEach((k, v) -> per.put(k, Stats.round(((Number) v).doubleValue() / steps)));
+            results.put("per_step_hibernate", per);
+            results.put("profile_w1_128", Profile.analyse(out.resolve("w1-128.jfr")));
+            results.put("server_opts", System.getProperty("bench.server.opts", ""));
+            Files.writeString(out.resolve("results-w1.json"), json.writeValueAsString(results));
+            System.out.println(json.writeValueAsString(results));
+            return;
+        }
 
         // heap after GC across 3 W1 rounds at 128 in flight
         List<Object> heap = new ArrayList<>();
@@ -262,7 +277,7 @@ public final class BenchMain {
                 "standalone-full.xml");
         builder.environment().put("JAVA_OPTS", "-Xms1g -Xmx1g -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true"
                 + " -XX:StartFlightRecording=name=continuous,settings=default,dumponexit=true,filename="
-                + out.resolve("server.jfr"));
+                + out.resolve("server.jfr") + " " + System.getProperty("bench.server.opts", ""));
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         server = builder.start();
