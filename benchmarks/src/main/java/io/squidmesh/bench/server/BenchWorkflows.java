@@ -1,0 +1,67 @@
+package io.squidmesh.bench.server;
+
+import io.squidmesh.workflow.Workflow;
+import io.squidmesh.workflow.WorkflowBuilder;
+import io.squidmesh.workflow.WorkflowDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import static io.squidmesh.workflow.Workflows.COMPLETE;
+import static io.squidmesh.workflow.Workflows.OK;
+import static io.squidmesh.workflow.Workflows.manual;
+import static io.squidmesh.workflow.Workflows.workflow;
+
+/** The benchmark workflows, written as a host application writes them (public API only). */
+public final class BenchWorkflows {
+
+    public static final String LINEAR = "bench_linear";
+    public static final String FANOUT = "bench_fanout";
+    public static final String START = "bench_start";
+    public static final int LINEAR_STEPS = 5;
+    public static final int FANOUT_ROOTS = 10;
+
+    private BenchWorkflows() {
+    }
+
+    /** W1: five no-op steps s1 → s5 in a line. */
+    @ApplicationScoped
+    public static class Linear implements WorkflowDefinition {
+        @Override
+        public Workflow define() {
+            WorkflowBuilder b = workflow(LINEAR).trigger(manual(LINEAR));
+            for (int i = 1; i <= LINEAR_STEPS; i++) {
+                b.step("s" + i, NoOpStep.class);
+            }
+            for (int i = 1; i < LINEAR_STEPS; i++) {
+                b.transition("s" + i, OK, "s" + (i + 1));
+            }
+            return b.transition("s" + LINEAR_STEPS, OK, COMPLETE).build();
+        }
+    }
+
+    /** W2: ten roots r0..r9 in parallel, joined by one step. */
+    @ApplicationScoped
+    public static class FanOut implements WorkflowDefinition {
+        @Override
+        public Workflow define() {
+            WorkflowBuilder b = workflow(FANOUT).trigger(manual(FANOUT));
+            String[] roots = new String[FANOUT_ROOTS];
+            for (int i = 0; i < FANOUT_ROOTS; i++) {
+                roots[i] = "r" + i;
+                b.step(roots[i], NoOpStep.class);
+            }
+            return b.step("join", NoOpStep.class, s -> s.after(roots)).build();
+        }
+    }
+
+    /** W3: one no-op step, for the start rate. */
+    @ApplicationScoped
+    public static class StartOne implements WorkflowDefinition {
+        @Override
+        public Workflow define() {
+            return workflow(START).trigger(manual(START))
+                    .step("only", NoOpStep.class)
+                    .transition("only", OK, COMPLETE)
+                    .build();
+        }
+    }
+}
