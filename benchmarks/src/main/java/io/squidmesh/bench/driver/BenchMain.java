@@ -49,6 +49,18 @@ public final class BenchMain {
     static final String START = "bench_start";
     static final int[] LEVELS = {1, 16, 128};
 
+    /**
+     * W1's levels: {@link #LEVELS}, or {@code -Dbench.w1.levels=1,100} with {@code -Dbench.only=w1} (the full report
+     * compares W1 with the baselines at the levels they share, so it keeps the defaults).
+     */
+    static int[] w1Levels() {
+        String levels = System.getProperty("bench.w1.levels", "");
+        if (levels.isBlank() || !"w1".equals(System.getProperty("bench.only"))) {
+            return LEVELS;
+        }
+        return java.util.Arrays.stream(levels.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+    }
+
     final Path home = Path.of(System.getProperty("bench.home"));
     final Path ear = Path.of(System.getProperty("bench.ear"));
     final Path classes = Path.of(System.getProperty("bench.classes"));
@@ -106,8 +118,9 @@ public final class BenchMain {
 
         // W1 linear at 1, 16, 128 in flight (JFR profile recording around the 128 level)
         List<Map<String, Object>> w1 = new ArrayList<>();
-        for (int n : LEVELS) {
-            boolean top = n == LEVELS[LEVELS.length - 1];
+        int[] w1Levels = w1Levels();
+        for (int n : w1Levels) {
+            boolean top = n == w1Levels[w1Levels.length - 1];
             if (top) {
                 jcmd("JFR.start", "name=w1", "settings=profile");
             }
