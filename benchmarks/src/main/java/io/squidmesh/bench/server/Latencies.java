@@ -28,11 +28,16 @@ public final class Latencies {
     public synchronized Map<String, Object> summary() {
         double[] sorted = Arrays.copyOf(values, size);
         Arrays.sort(sorted);
+        return summarise(sorted);
+    }
+
+    /** Samples, p50, p99 and max of sorted latencies in milliseconds; the driver summarises its own samples with it. */
+    public static Map<String, Object> summarise(double[] sorted) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("samples", size);
+        out.put("samples", sorted.length);
         out.put("p50_ms", percentile(sorted, 0.50));
         out.put("p99_ms", percentile(sorted, 0.99));
-        out.put("max_ms", size == 0 ? null : sorted[size - 1]);
+        out.put("max_ms", sorted.length == 0 ? null : round(sorted[sorted.length - 1]));
         return out;
     }
 
