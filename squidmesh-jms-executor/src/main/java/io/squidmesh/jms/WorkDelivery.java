@@ -107,7 +107,7 @@ public class WorkDelivery implements MessageListener {
             deadLetter(message, id, why, deliveries);
             return;
         }
-        LOG.severe(() -> "Squid Mesh cannot process message " + id + " (delivery " + deliveryCount(message)
+        LOG.severe(() -> "Squid Mesh cannot process message " + id + " (delivery " + (deliveries > 0 ? deliveries : "?")
                 + "): " + why + ". It is rolled back; after the queue's max-delivery-attempts the broker moves it"
                 + " to the dead-letter queue.");
         context.setRollbackOnly();
@@ -165,15 +165,6 @@ public class WorkDelivery implements MessageListener {
             return message.getJMSMessageID();
         } catch (JMSException e) {
             return "(unknown id)";
-        }
-    }
-
-    private static String deliveryCount(Message message) {
-        try {
-            return message.propertyExists("JMSXDeliveryCount")
-                    ? String.valueOf(message.getIntProperty("JMSXDeliveryCount")) : "?";
-        } catch (JMSException e) {
-            return "?";
         }
     }
 }
