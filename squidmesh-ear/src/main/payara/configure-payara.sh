@@ -9,9 +9,9 @@
 #   - JMS (OpenMQ, Payara's broker): the physical queue "squidmesh" and the queue resource jms/squidmesh. The
 #     message-driven bean listens on jms/squidmesh (glassfish-ejb-jar.xml in squidmesh-jms-executor.jar) and
 #     the MicroProfile Config property squidmesh.queue=jms/squidmesh points the sender at the same queue.
-#     Dead letters: OpenMQ redelivers a message whose transaction the bean rolled back without limit, so the
-#     engine bounds it: squidmesh.max-deliveries=10 and squidmesh.dead-letter-queue=jms/squidmesh-dlq (physical
-#     queue squidmesh_dlq) make the 10th failed delivery move the message there. (A delivery that throws is
+#     Dead letters: the engine paces and bounds redelivery itself, as on WildFly: squidmesh.max-deliveries=10 and
+#     squidmesh.dead-letter-queue=jms/squidmesh-dlq (physical queue squidmesh_dlq) make it move a message it gives
+#     up on there, with the reason. (A delivery that throws, when even the engine's redelivery cannot send, is
 #     bounded by OpenMQ itself: endpointExceptionRedeliveryAttempts, then its dead message queue mq.sys.dmq.)
 #   - Database (--db postgres): the PostgreSQL driver as a domain library, an XA pool (PGXADataSource,
 #     stringType=unspecified so JSON text goes into jsonb columns) and the resource jdbc/squidmesh; the

@@ -14,8 +14,8 @@
 #   manual_approval pauses, operator approves it (basic auth), it completes with actor "operator" in history;
 #   cancellable_wait is cancelled during its wait and settles on "cancelled";
 #   the retention purge (a Jakarta Batch job) removes those terminal runs;
-#   with --poison also: a message that is not JSON is refused a bounded number of times (squidmesh.max-deliveries),
-#   then sits in the dead-letter queue squidmesh_dlq.
+#   with --poison also: a message that is not JSON ends in the dead-letter queue squidmesh_dlq (the engine moves a
+#   message it never produces there at once, with the reason; work it cannot do yet after squidmesh.max-deliveries).
 # Each check prints PASS or FAIL; the exit status is non-zero if any failed. The application is undeployed
 # and the domain stopped at the end, whatever happened (--keep-running leaves it up for a look).
 # The machine must not run another server on those ports meanwhile (CI: flock /tmp/squidmesh-mvn.lock ...).

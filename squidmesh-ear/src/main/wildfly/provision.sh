@@ -49,6 +49,7 @@ if [ $reset -eq 1 ]; then
 fi
 
 cli --file="$here/configure-messaging.cli"
+cli --file="$here/configure-transactions.cli"
 
 case "$db" in
   h2-mem) ;;

@@ -1,6 +1,7 @@
 package io.squidmesh.persistence;
 
 import io.squidmesh.json.Json;
+import io.squidmesh.json.StorableJson;
 import jakarta.persistence.AttributeConverter;
 
 import java.io.IOException;
@@ -22,7 +23,17 @@ public abstract class JsonColumnConverter<D> implements AttributeConverter<Map<S
     @Override
     @SuppressWarnings("unchecked")
     public D convertToDatabaseColumn(Map<String, Object> attribute) {
-        return attribute == null ? null : (D) Json.write(attribute);
+        if (attribute == null) {
+            return null;
+        }
+        String json = Json.write(attribute);
+        if (json.contains("\\u0000")) {
+            // the last line of defence: step outputs and payloads with U+0000 are refused before they get here
+            // (StorableJson.problem); anything else the engine writes (an error message quoting a response) is
+            // stored with U+FFFD in its place rather than refused by PostgreSQL on every try
+            json = Json.write(StorableJson.sanitize(attribute));
+        }
+        return (D) json;
     }
 
     @Override

@@ -26,12 +26,16 @@ public class NodeEntity {
     @Column(name = "seen_at", nullable = false)
     private OffsetDateTime seenAt;
 
+    @Column(name = "tx_node")
+    private String txNode;
+
     protected NodeEntity() {
     }
 
-    public NodeEntity(UUID id, String name, Instant now) {
+    public NodeEntity(UUID id, String name, String txNode, Instant now) {
         this.id = id;
         this.name = name;
+        this.txNode = txNode;
         this.startedAt = DbTime.of(now);
         this.seenAt = DbTime.of(now);
     }
@@ -50,5 +54,14 @@ public class NodeEntity {
 
     public void setSeenAt(Instant seenAt) {
         this.seenAt = DbTime.of(seenAt);
+    }
+
+    public Instant getStartedAt() {
+        return DbTime.instant(startedAt);
+    }
+
+    /** The transaction manager's node identifier of this instance, when the server tells it. */
+    public String getTxNode() {
+        return txNode;
     }
 }

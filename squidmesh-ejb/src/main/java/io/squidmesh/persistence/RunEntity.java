@@ -5,6 +5,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -52,6 +53,27 @@ public class RunEntity {
 
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
+
+    // by when the run must have moved given the work queued for it; null when nothing is queued (see V4)
+    @Column(name = "wake_at")
+    private OffsetDateTime wakeAt;
+
+    @Column(nullable = false)
+    private int nudges;
+
+    @Column(name = "nudge_after")
+    private OffsetDateTime nudgeAfter;
+
+    // a nullable uuid column kept as text, as replayed_from_run_id
+    @Column(name = "compensation_node")
+    private String compensationNode;
+
+    @Column(name = "compensation_until")
+    private OffsetDateTime compensationUntil;
+
+    // fences every write of the row against a copy read before another transaction changed it
+    @Version
+    private long version;
 
     protected RunEntity() {
     }
@@ -132,5 +154,73 @@ public class RunEntity {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = DbTime.of(updatedAt);
+    }
+
+    /** When the watchdog should look at this run, or null when nothing is queued for it. */
+    public Instant getWakeAt() {
+        return DbTime.instant(wakeAt);
+    }
+
+    /**
+     * Records work queued for this run that should have been delivered by {@code by}; with work already queued
+     * for later, the later time stays, so the watchdog never acts before everything queued was due.
+     */
+    public void expectProgressBy(Instant by) {
+        Instant current = getWakeAt();
+        if (current == null || by.isAfter(current)) {
+            wakeAt = DbTime.of(by);
+        }
+    }
+
+    /** Nothing is queued for this run any more (it ended, or waits for an operator). */
+    public void expectNothing() {
+        wakeAt = null;
+        resetNudges();
+    }
+
+    /** A delivery made progress: the watchdog's back-off starts over. */
+    public void resetNudges() {
+        if (nudges != 0 || nudgeAfter != null) {
+            nudges = 0;
+            nudgeAfter = null;
+        }
+    }
+
+    public int getNudges() {
+        return nudges;
+    }
+
+    public Instant getNudgeAfter() {
+        return DbTime.instant(nudgeAfter);
+    }
+
+    /** The watchdog re-queued this run's work; it looks again no earlier than {@code after}. */
+    public void nudged(Instant after) {
+        nudges++;
+        nudgeAfter = DbTime.of(after);
+        wakeAt = DbTime.of(after);
+    }
+
+    public UUID getCompensationNode() {
+        return compensationNode == null ? null : UUID.fromString(compensationNode);
+    }
+
+    public Instant getCompensationUntil() {
+        return DbTime.instant(compensationUntil);
+    }
+
+    /** The lease of the delivery running this run's saga compensation. */
+    public void leaseCompensation(UUID node, Instant until) {
+        compensationNode = node.toString();
+        compensationUntil = DbTime.of(until);
+    }
+
+    public void releaseCompensation() {
+        compensationNode = null;
+        compensationUntil = null;
+    }
+
+    public long getVersion() {
+        return version;
     }
 }

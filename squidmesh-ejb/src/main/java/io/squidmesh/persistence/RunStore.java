@@ -29,8 +29,19 @@ public class RunStore {
     /**
      * Reads the run with a row lock ({@code SELECT ... FOR UPDATE}) held until the transaction ends;
      * every preparation, progression and manual action on a run takes it first, so they never interleave.
+     * <p>
+     * What it returns is always the row as locked: a copy the transaction read earlier (a bulk job's processor
+     * looked at it, a caller inspected the run first) is refreshed under the lock, never written back stale. The
+     * version column fences any write that would still come from an older copy.
      */
     public RunEntity lock(UUID id) {
+        // getReference answers from the persistence context without a query: a loaded instance there is what may
+        // be stale (find would only lock it, keeping the old state), so it is refreshed with the lock instead
+        RunEntity known = em.getReference(RunEntity.class, id);
+        if (em.getEntityManagerFactory().getPersistenceUnitUtil().isLoaded(known)) {
+            em.refresh(known, LockModeType.PESSIMISTIC_WRITE);
+            return known;
+        }
         return em.find(RunEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
     }
 

@@ -40,6 +40,14 @@ public class StepAttemptEntity {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
+    // the engine instance executing this attempt and until when its claim holds (see V4); null when nothing runs
+    // a nullable uuid column kept as text (EclipseLink 4.0 on Payara cannot write a null UUID)
+    @Column(name = "lease_node")
+    private String leaseNode;
+
+    @Column(name = "lease_until")
+    private OffsetDateTime leaseUntil;
+
     protected StepAttemptEntity() {
     }
 
@@ -95,5 +103,36 @@ public class StepAttemptEntity {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = DbTime.of(updatedAt);
+    }
+
+    public boolean isRunning() {
+        return "running".equals(status);
+    }
+
+    public UUID getLeaseNode() {
+        return leaseNode == null ? null : UUID.fromString(leaseNode);
+    }
+
+    public Instant getLeaseUntil() {
+        return DbTime.instant(leaseUntil);
+    }
+
+    /** Claimed for execution by {@code node} until {@code until}. */
+    public void lease(UUID node, Instant until) {
+        leaseNode = node.toString();
+        leaseUntil = DbTime.of(until);
+    }
+
+    /** Nothing executes it any more: it waits (paused, batch job running) or it ended. */
+    public void releaseLease() {
+        leaseUntil = null;
+    }
+
+    /** Ends this attempt (completed or failed) and releases its lease. */
+    public void finish(String finalStatus, Map<String, Object> finalError, Instant now) {
+        status = finalStatus;
+        error = finalError;
+        updatedAt = DbTime.of(now);
+        leaseUntil = null;
     }
 }

@@ -148,4 +148,44 @@ public class StepRunEntity {
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = DbTime.of(updatedAt);
     }
+
+    public boolean isRunning() {
+        return "running".equals(status);
+    }
+
+    /** The step failed (its attempt ended with {@code error}, or was taken over). */
+    public void fail(Map<String, Object> error, Instant now) {
+        status = "failed";
+        lastError = error;
+        updatedAt = DbTime.of(now);
+    }
+
+    /** The step completed with {@code mappedOutput}; what it waited on and why it failed before are cleared. */
+    public void complete(Map<String, Object> mappedOutput, Instant now) {
+        status = "completed";
+        output = mappedOutput;
+        manual = null;
+        resume = null;
+        lastError = null;
+        updatedAt = DbTime.of(now);
+    }
+
+    /** A scheduled ({@code pending}) row is claimed for its first attempt. */
+    public void claimScheduled(Instant now) {
+        status = "running";
+        output = null;
+        resume = null;
+        lastError = null;
+        updatedAt = DbTime.of(now);
+    }
+
+    /** A failed row runs again (a retry or a takeover) with a fresh input and recovery snapshot. */
+    public void reopen(Map<String, Object> freshInput, Map<String, Object> recoveryPolicy, Instant now) {
+        status = "running";
+        input = freshInput;
+        recovery = recoveryPolicy;
+        output = null;
+        resume = null;
+        updatedAt = DbTime.of(now);
+    }
 }

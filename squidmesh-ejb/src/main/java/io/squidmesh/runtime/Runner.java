@@ -2,9 +2,11 @@ package io.squidmesh.runtime;
 
 import io.squidmesh.executor.Payload;
 import io.squidmesh.runtime.internal.CompensationRunner;
-import io.squidmesh.runtime.internal.CronStarter;
+import io.squidmesh.runtime.internal.CronDelivery;
 import io.squidmesh.runtime.internal.StepDelivery;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.util.Map;
@@ -12,15 +14,22 @@ import java.util.UUID;
 
 /**
  * Where delivered work comes back into the engine (SPEC §5.3). An executor calls {@link #perform} with the
- * payload exactly as it was enqueued; the engine decides everything else. It joins the caller's
- * transaction (the JMS executor's message-driven bean delivers each message in one), so the state change
- * a delivery makes and the consumption of the message commit together.
+ * payload exactly as it was enqueued; the engine decides everything else.
  * <p>
- * Deliveries may repeat, arrive late or out of order: whatever no longer applies is a no-op (SPEC §6.14).
- * An unknown run is logged and discarded. A payload the engine never produces fails with
- * {@link InvalidExecutorPayloadException}; other exceptions mean the delivery should be retried.
+ * {@code perform} runs its own transactions and suspends the caller's, if any: it claims the work under a lease in
+ * one short transaction, runs the step outside any transaction (so a step may run longer than any transaction
+ * timeout), and records the outcome with the work that follows in another (DESIGN G1-G4). When it returns, the work
+ * is recorded and the executor acknowledges the message; acknowledging after the return means a crash
+ * before it redelivers the message, which finds the work done or takes it over.
+ * <p>
+ * Deliveries may repeat, arrive late or out of order: whatever no longer applies is a no-op (SPEC §6.14). It
+ * throws {@link InvalidExecutorPayloadException} for a payload the engine never produces (dead-letter it),
+ * {@link DeliveryDeferredException} for work it cannot do yet (deliver it again later, a bounded number of times,
+ * then do what its reason says), and any other exception when the delivery failed for the moment (a database
+ * outage): deliver it again later.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Runner {
 
     @Inject
@@ -30,7 +39,7 @@ public class Runner {
     CompensationRunner compensations;
 
     @Inject
-    CronStarter cron;
+    CronDelivery cron;
 
     /** Performs a payload whose delivery cannot be told apart from a duplicate (no delivery id). */
     public void perform(Map<String, Object> payload) {
@@ -40,9 +49,8 @@ public class Runner {
     /**
      * Performs a payload.
      *
-     * @param deliveryId what identifies this message across redeliveries (the JMS message id); when the
-     *                   same id comes back and finds the step it claimed still running, the earlier delivery
-     *                   died before committing, and the step is taken over at once (DESIGN G3)
+     * @param deliveryId what identifies this delivery (the JMS message id), recorded on the attempt it claims for
+     *                   diagnosis; it decides nothing
      */
     public void perform(Map<String, Object> payload, String deliveryId) {
         if (payload == null) {

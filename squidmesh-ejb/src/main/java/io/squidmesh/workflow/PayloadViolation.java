@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * One reason a payload does not fit its trigger's contract: a required field is {@code missing}, a
- * provided key is {@code unknown}, or a value has an {@code invalid_type} ({@code expected} names the
- * declared type).
+ * provided key is {@code unknown}, a value has an {@code invalid_type} ({@code expected} names the
+ * declared type), or a value is {@code not_storable} ({@code expected} says what the database accepts).
  *
  * @param field the field's key
  * @param problem what is wrong with it
@@ -22,7 +22,9 @@ public record PayloadViolation(String field, Problem problem, String expected) {
         /** A provided key is not declared. */
         UNKNOWN,
         /** A value does not have the declared type. */
-        INVALID_TYPE;
+        INVALID_TYPE,
+        /** A value the database cannot store (a string holding U+0000, a number JSON cannot write, a cycle). */
+        NOT_STORABLE;
 
         /**
          * The name used in JSON.

@@ -41,7 +41,7 @@ class DeploymentValidationIT {
     static EnterpriseArchive invalidConfig() {
         EnterpriseArchive ear = Deployments.referenceEar();
         JavaArchive engine = ear.getAsType(JavaArchive.class, "squidmesh-ejb.jar");
-        engine.addAsManifestResource(new StringAsset("squidmesh.stale-step-timeout=-5\n"),
+        engine.addAsManifestResource(new StringAsset("squidmesh.lease-ttl-ms=-5\n"),
                 "microprofile-config.properties");
         return Deployments.renamed(ear, "invalid-config.ear");
     }
@@ -73,7 +73,7 @@ class DeploymentValidationIT {
     @Test
     void anInvalidConfigurationValueFailsTheDeploymentNamingTheKey() {
         String message = failureOf("invalid-config");
-        assertTrue(message.contains("invalid Squid Mesh configuration: squidmesh.stale-step-timeout=-5"), message);
+        assertTrue(message.contains("invalid Squid Mesh configuration: squidmesh.lease-ttl-ms=-5"), message);
     }
 
     @Test

@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -154,9 +156,8 @@ class DeliveryGuaranteesIT {
 
     @Test
     void aDeliveryFindingItsStepRunningIsSkippedAndSaysSo() throws Exception {
-        Run run = squidMesh.startRun("it_held", Map.of());
+        Run run = Await.heldAtGate(squidMesh, "it_held");
         String id = run.id().toString();
-        assertTrue(Probe.awaitHeld(run.id(), 30));
 
         driver.perform(Payload.step(run.id(), "hold").toMap(), "another-delivery");
 
@@ -174,58 +175,62 @@ class DeliveryGuaranteesIT {
     }
 
     @Test
-    void theSameMessageComingBackTakesOverTheStepItHadClaimed() throws Exception {
-        Run run;
-        Future<?> dying;
-        try (ServerManagement management = ServerManagement.connect()) {
-            management.pause(QUEUE);
-            try {
-                run = squidMesh.startRun("it_held", Map.of());
-                Map<String, Object> payload = Payload.step(run.id(), "hold").toMap();
-                // a first delivery of message m-1 claims the step and hangs, as if its server died
-                dying = executor.submit(() -> driver.perform(payload, "m-1"));
-                assertTrue(Probe.awaitHeld(run.id(), 30));
-                // the broker redelivers m-1: the claim it made is taken over by a new attempt
-                Future<?> redelivery = executor.submit(() -> driver.perform(payload, "m-1"));
-                Await.until("the second attempt", () -> attemptStatuses(squidMesh.inspectRun(run.id().toString(), true),
-                        "hold"), s -> s.size() == 2, Duration.ofSeconds(30));
-                Probe.open(run.id());
-                redelivery.get(30, TimeUnit.SECONDS);
-                dying.get(30, TimeUnit.SECONDS);
-            } finally {
-                management.resume(QUEUE);
-            }
-        }
-        Run done = Await.status(squidMesh, run.id().toString(), RunStatus.COMPLETED);
-        List<StepAttempt> attempts = done.stepRuns().get(0).attempts();
-        assertEquals(List.of("failed", "completed"), attempts.stream().map(StepAttempt::status).toList());
-        assertEquals("interrupted_delivery", attempts.get(0).error().get("reason"));
-        assertEquals(1, Probe.count(run.id().toString(), "after_hold"), "the late first result moved nothing");
+    void theSameMessageComingBackWhileItsStepRunsHereIsSkippedHoweverLongTheStepTakes() throws Exception {
+        Run run = Await.heldAtGate(squidMesh, "it_held");
+        String id = run.id().toString();
+        Map<String, Object> payload = Payload.step(run.id(), "hold").toMap();
+        // what a broker does when a transaction times out under a delivery: the same message again while the step
+        // still runs. Its lease is live, so the redelivery must not run it a second time
+        driver.perform(payload, "redelivered-1");
+        driver.perform(payload, "redelivered-2");
+
+        assertEquals(List.of("running"), attemptStatuses(squidMesh.inspectRun(id, true), "hold"));
+        Probe.open(run.id());
+        Run done = Await.status(squidMesh, id, RunStatus.COMPLETED);
+        assertEquals(List.of("completed"), attemptStatuses(done, "hold"));
+        assertEquals(1, Probe.count(id, "hold"));
+        assertEquals(1, Probe.count(id, "after_hold"));
     }
 
     @Test
-    void aStaleRunningStepIsReclaimedOnlyWhenTheTimeoutIsEnabled() throws Exception {
-        Run run = squidMesh.startRun("it_held", Map.of());
+    void aStepWhoseLeaseLapsedIsTakenOverAndTheLateResultOfTheFirstAttemptChangesNothing() throws Exception {
+        Run run = Await.heldAtGate(squidMesh, "it_held");
         String id = run.id().toString();
-        assertTrue(Probe.awaitHeld(run.id(), 30));
-        Map<String, Object> payload = Payload.step(run.id(), "hold").toMap();
+        // the node that claimed it stopped renewing: another (registered, alive) node's lease, lapsed a second ago
+        UUID other = UUID.randomUUID();
+        driver.registerNode(other, "it-other-node-" + other, Instant.now());
+        driver.moveLease(run.id(), "hold", other, Instant.now().minusSeconds(1));
 
-        System.setProperty("squidmesh.stale-step-timeout", "0");
-        Future<?> reclaim;
-        try {
-            reclaim = executor.submit(() -> driver.perform(payload, "stale-check"));
-            Await.until("the reclaiming attempt", () -> attemptStatuses(squidMesh.inspectRun(id, true), "hold"),
-                    s -> s.size() == 2, Duration.ofSeconds(30));
-        } finally {
-            System.clearProperty("squidmesh.stale-step-timeout");
-        }
-        Probe.open(run.id());
-        reclaim.get(30, TimeUnit.SECONDS);
-        Run done = Await.status(squidMesh, id, RunStatus.COMPLETED);
+        Run done = takeOverThenOpen(run); // both attempts go on: the second is current, the first is stale
         List<StepAttempt> attempts = done.stepRuns().get(0).attempts();
         assertEquals(List.of("failed", "completed"), attempts.stream().map(StepAttempt::status).toList());
-        assertEquals(Map.of("message", "step attempt reclaimed after exceeding stale running timeout",
-                "reason", "stale_running_step", "stale_step_timeout_ms", 0), attempts.get(0).error());
+        assertEquals("lease_expired", attempts.get(0).error().get("reason"));
+        assertEquals(other.toString(), attempts.get(0).error().get("lease_node"));
+        Await.until("the first attempt's late result", () -> Probe.count(id, "hold"), n -> n == 2, Duration.ofSeconds(30));
+        assertEquals(1, Probe.count(id, "after_hold"), "the late first result moved nothing");
+        assertEquals(done, squidMesh.inspectRun(id, true));
+    }
+
+    @Test
+    void aStepHeldByANodeThatIsGoneIsTakenOverAtOnceWhateverItsLeaseTime() throws Exception {
+        Run run = Await.heldAtGate(squidMesh, "it_held");
+        String id = run.id().toString();
+        UUID gone = UUID.randomUUID(); // a node that unregistered (or was forgotten): no row
+        driver.moveLease(run.id(), "hold", gone, Instant.now().plusSeconds(600));
+
+        Run done = takeOverThenOpen(run);
+        assertEquals("node_gone", done.stepRuns().get(0).attempts().get(0).error().get("reason"));
+    }
+
+    /** Delivers the held step again (it is taken over: a second attempt starts), opens the gate, awaits the end. */
+    private Run takeOverThenOpen(Run run) throws Exception {
+        String id = run.id().toString();
+        Future<?> takeover = executor.submit(() -> driver.perform(Payload.step(run.id(), "hold").toMap(), "takeover"));
+        Await.until("the second attempt", () -> attemptStatuses(squidMesh.inspectRun(id, true), "hold"),
+                s -> s.size() == 2, Duration.ofSeconds(30));
+        Probe.open(run.id());
+        takeover.get(30, TimeUnit.SECONDS);
+        return Await.status(squidMesh, id, RunStatus.COMPLETED);
     }
 
     private static List<String> attemptStatuses(Run run, String step) {

@@ -24,10 +24,13 @@ import java.util.UUID;
 import static io.squidmesh.it.support.ServerManagement.DLQ;
 import static io.squidmesh.it.support.ServerManagement.QUEUE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Messages the engine cannot use never loop: after the queue's bounded redelivery they are in the dead-letter
- * queue, and the log names each one. A step for a run that no longer exists is not poison: it is discarded.
+ * Messages the engine cannot use never loop. One it never produces is in the dead-letter queue at once; one it may
+ * understand later (a workflow not deployed on this node) after the engine's bounded redelivery; both with the
+ * reason in the property {@code squidmesh_dead_reason}, and the log names each one. A step for a run that does not
+ * exist is not poison: after a few tries it is discarded.
  */
 @ExtendWith(ArquillianExtension.class)
 class PoisonMessageIT {
@@ -46,10 +49,9 @@ class PoisonMessageIT {
             "[1, 2, 3]",
             "{\"kind\": \"teleport\"}",
             "{\"kind\": \"step\", \"step\": \"load\"}",
-            "{\"kind\": \"step\", \"run_id\": \"not-a-uuid\", \"step\": \"load\"}",
-            "{\"kind\": \"cron\", \"workflow\": \"no_such_workflow\", \"trigger\": \"nightly\"}"
+            "{\"kind\": \"step\", \"run_id\": \"not-a-uuid\", \"step\": \"load\"}"
     })
-    void anUnusableMessageEndsInTheDeadLetterQueueWithALogLine(String body) throws Exception {
+    void aMessageTheEngineNeverProducesEndsInTheDeadLetterQueueAtOnceWithItsReason(String body) throws Exception {
         String marker = UUID.randomUUID().toString();
         String messageId = driver.send(body, Map.of("test_marker", marker));
 
@@ -57,11 +59,33 @@ class PoisonMessageIT {
             Await.until("the message in " + DLQ, () -> management.count(DLQ, "test_marker='" + marker + "'"),
                     n -> n == 1, Duration.ofSeconds(30));
             assertEquals(0, management.count(QUEUE, "test_marker='" + marker + "'"));
+            assertEquals(1, management.count(DLQ, "test_marker='" + marker + "' AND squidmesh_dead_reason IS NOT NULL"
+                    + " AND squidmesh_original_id = '" + messageId + "'"));
             management.removeMessages(DLQ, "test_marker='" + marker + "'");
         }
         Await.until("a log line naming " + messageId, PoisonMessageIT::serverLog,
-                log -> log.contains("Squid Mesh cannot process message " + messageId + " (delivery 3)"),
+                log -> log.contains("Squid Mesh cannot process message " + messageId + " (delivery 1)"),
                 Duration.ofSeconds(10));
+    }
+
+    @Test
+    void workOfAWorkflowThisNodeDoesNotKnowIsDeliveredAgainThenDeadLetteredWithTheReason() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        String messageId = driver.send("{\"kind\": \"cron\", \"workflow\": \"no_such_workflow\", "
+                + "\"trigger\": \"nightly\"}", Map.of("test_marker", marker));
+
+        try (ServerManagement management = ServerManagement.connect()) {
+            Await.until("the message in " + DLQ, () -> management.count(DLQ, "test_marker='" + marker + "'"),
+                    n -> n == 1, Duration.ofSeconds(30));
+            assertEquals(1, management.count(DLQ, "test_marker='" + marker + "' AND squidmesh_delivery = 3"
+                    + " AND squidmesh_dead_reason LIKE 'cron activation of no_such_workflow/nightly:%'"));
+            assertEquals(0, management.count(QUEUE, "test_marker='" + marker + "'"));
+            management.removeMessages(DLQ, "test_marker='" + marker + "'");
+        }
+        String log = serverLog();
+        assertTrue(log.contains("Squid Mesh could not process message " + messageId + " (delivery 1 of 3)"), log);
+        assertTrue(log.contains("Squid Mesh could not process message " + messageId + " (delivery 2 of 3)"), log);
+        assertTrue(log.contains("Squid Mesh cannot process message " + messageId + " (delivery 3)"), log);
     }
 
     @Test
@@ -71,7 +95,8 @@ class PoisonMessageIT {
         driver.send("{\"kind\":\"step\",\"run_id\":\"" + runId + "\",\"step\":\"load\"}", Map.of("test_marker", marker));
 
         Await.until("the discard log line", PoisonMessageIT::serverLog,
-                log -> log.contains("step delivery for unknown run run_id=" + runId), Duration.ofSeconds(30));
+                log -> log.contains("step delivery for unknown run run_id=" + runId + " step=load; discarded after 3"
+                        + " deliveries"), Duration.ofSeconds(30));
         try (ServerManagement management = ServerManagement.connect()) {
             Await.until("the message to be consumed", () -> management.count(QUEUE, "test_marker='" + marker + "'"),
                     n -> n == 0, Duration.ofSeconds(10));

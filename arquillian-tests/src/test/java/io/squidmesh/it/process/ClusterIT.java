@@ -6,7 +6,10 @@ import io.squidmesh.it.support.Await;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -40,11 +43,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Scale-out (DESIGN §10): three WildFly nodes share one PostgreSQL and one standalone Artemis broker. A few hundred
  * mixed runs are started across the nodes; the node running a slow batch job is killed with SIGKILL in the middle
- * of the load and restarted later. Every run must end correctly (the lost job started again elsewhere), no
+ * of the load, while slow steps run on every node, and stays down until every run has ended: the survivors take
+ * over what it was running, without an operator and without its restart, within the documented bound (its leases
+ * lapse, the watchdog re-queues). Every run must end correctly (the lost job started again elsewhere), no
  * transactional step's rows may be doubled, and no cron window may start two runs although every node runs its
- * own cron timer.
+ * own cron timer. Then a node started with another live node's transaction node identifier refuses to start.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
+
+    /** Lease (30 s) + watchdog period (10 s) + a delivery, with room for a loaded 2-core machine. */
+    private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(60);
+    private static final int SLOW_STEPS = 12;
 
     private static final int RUNS = 280;
     private static final int SLOW_JOBS = 3;
@@ -86,6 +96,7 @@ class ClusterIT {
     }
 
     @Test
+    @Order(1)
     void everyRunEndsCorrectlyWhenANodeIsKilledMidLoad() throws Exception {
         // each node schedules its own timer per cron trigger (file timer store); G6 makes the extra activations no-ops
         int timersPerNode = NODES.get(0).persistentTimers("CronScheduler").size();
@@ -113,6 +124,8 @@ class ClusterIT {
 
         ExecutorService clients = Executors.newFixedThreadPool(6);
         List<Future<?>> starts = new ArrayList<>();
+        List<String> slowSteps = new ArrayList<>();
+        Instant killedAt = null;
         for (int i = 0; i < RUNS; i++) {
             int n = i;
             starts.add(clients.submit(() -> {
@@ -126,13 +139,24 @@ class ClusterIT {
                 for (Future<?> started : starts) {
                     started.get(2, TimeUnit.MINUTES);
                 }
+                // steps that are executing when the node dies, on whichever node took them
+                for (int s = 0; s < SLOW_STEPS; s++) {
+                    String id = start(NODES.get(s % NODES.size()).operator(), "crash_slow", "{\"sleep_ms\":20000}");
+                    workflowOf.put(id, "crash_slow");
+                    ids.add(id);
+                    slowSteps.add(id);
+                }
+                ApiClient any = NODES.get((victim + 1) % NODES.size()).operator();
+                Await.until("the slow steps to run", () -> slowSteps.stream().filter(id -> "sleep".equals(
+                        any.get("/api/runs/" + id).json().get("current_step"))).count(), n2 -> n2 == SLOW_STEPS,
+                        Duration.ofSeconds(60));
+                killedAt = Instant.now();
                 NODES.get(victim).kill();
             }
         }
         for (Future<?> started : starts) {
             started.get(5, TimeUnit.MINUTES);
         }
-        NODES.get(victim).start();
 
         ApiClient viewer = NODES.get((victim + 1) % NODES.size()).operator();
         Map<String, Map<String, Object>> finished = new HashMap<>();
@@ -152,13 +176,36 @@ class ClusterIT {
             Thread.sleep(500);
         }
         clients.shutdown();
-        assertEquals(ids.size(), finished.size(), "runs still active after the deadline: "
+        assertEquals(ids.size(), finished.size(), "runs still active after the deadline (the killed node still down): "
                 + ids.stream().filter(id -> !finished.containsKey(id)).toList());
+        NODES.get(victim).start(); // only now: nothing above needed it
+
+        List<Long> takeovers = new ArrayList<>();
+        for (String id : slowSteps) {
+            List<Map<String, Object>> attempts = list(list(finished.get(id).get("step_runs")).stream()
+                    .filter(r -> "sleep".equals(r.get("step"))).findFirst().orElseThrow().get("attempts"));
+            for (int a = 0; a + 1 < attempts.size(); a++) {
+                Object reason = map(attempts.get(a).get("error")).get("reason");
+                if ("lease_expired".equals(reason) || "node_gone".equals(reason)) {
+                    Instant next = Instant.parse((String) attempts.get(a + 1).get("inserted_at"));
+                    takeovers.add(Duration.between(killedAt, next).toMillis());
+                }
+            }
+        }
+        System.out.println("CLUSTER takeover of the killed node's running steps, ms after the kill: " + takeovers);
+        assertTrue(!takeovers.isEmpty(), "some slow step ran on the killed node (" + SLOW_STEPS + " spread over 3)");
+        for (long millis : takeovers) {
+            assertTrue(millis <= TAKEOVER_BOUND.toMillis(), "taken over " + millis + " ms after the kill, beyond "
+                    + TAKEOVER_BOUND);
+        }
 
         Map<String, Integer> byWorkflow = new HashMap<>();
         for (Map.Entry<String, Map<String, Object>> entry : finished.entrySet()) {
             Map<String, Object> run = entry.getValue();
             assertEquals("completed", run.get("status"), () -> "run " + entry.getKey() + ": " + run);
+            if ("crash_slow".equals(run.get("workflow"))) {
+                continue; // its takeovers are checked above
+            }
             byWorkflow.merge((String) run.get("workflow"), 1, Integer::sum);
             for (Map<String, Object> stepRun : list(run.get("step_runs"))) {
                 List<Map<String, Object>> attempts = list(stepRun.get("attempts"));
@@ -166,7 +213,7 @@ class ClusterIT {
                 for (Map<String, Object> failed : attempts.subList(0, attempts.size() - 1)) {
                     Object reason = map(failed.get("error")).get("reason");
                     Object code = map(failed.get("error")).get("code");
-                    assertTrue("interrupted_delivery".equals(reason) || "retry_later".equals(code)
+                    assertTrue("node_gone".equals(reason) || "lease_expired".equals(reason) || "retry_later".equals(code)
                             || String.valueOf(map(failed.get("error")).get("message")).startsWith("batch job"),
                             () -> "an attempt failed for another reason: " + failed);
                 }
@@ -197,6 +244,31 @@ class ClusterIT {
                     "one timer per cron trigger on every node, the restarted one included");
         }
         System.out.println("CLUSTER runs by workflow " + byWorkflow + ", cron windows " + windows.size());
+    }
+
+    @Test
+    @Order(2)
+    void aNodeWithTheTransactionNodeIdentifierOfALiveNodeRefusesToStart() throws Exception {
+        ServerProcess twin = ServerProcess.node(Path.of(System.getProperty("squidmesh.cluster.home")), "node4", 300,
+                "node1");
+        twin.deploy(deployment());
+        try {
+            twin.launch();
+            String expected = "Squid Mesh node node4 cannot start: the live node node1";
+            String log = Await.until("the refusal in node4's log", () -> {
+                try {
+                    return java.nio.file.Files.exists(twin.serverLog()) ? java.nio.file.Files.readString(twin.serverLog()) : "";
+                } catch (IOException e) {
+                    return "";
+                }
+            }, text -> text.contains(expected) || text.contains("WFLYSRV0025"), Duration.ofSeconds(180));
+            assertTrue(log.contains(expected + " (seen ") && log.contains("has the same transaction node identifier 'node1'"),
+                    "node4 refused to start beside node1: " + log.lines().filter(l -> l.contains("Squid Mesh node"))
+                            .toList());
+            assertEquals(200, NODES.get(0).operator().get("/api/health").status(), "node1 is unharmed");
+        } finally {
+            twin.kill();
+        }
     }
 
     /** The mix: linear, retry, wait, fan-out/fan-in, transactional, approval, batch. */

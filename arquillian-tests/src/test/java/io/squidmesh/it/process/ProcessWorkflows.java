@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -60,13 +59,8 @@ public final class ProcessWorkflows {
         public StepResult run(Map<String, Object> input, StepContext context) throws SQLException, InterruptedException {
             try (Connection connection = dataSource.getConnection()) {
                 for (String entry : new String[] {"reserve", "capture"}) {
-                    try (PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO it_ledger_entries (run_id, entry, attempt) VALUES (?, ?, ?)")) {
-                        insert.setString(1, context.runId().toString());
-                        insert.setString(2, entry);
-                        insert.setInt(3, context.attempt());
-                        insert.executeUpdate();
-                    }
+                    io.squidmesh.it.workflows.LedgerTable.insert(connection, context.runId().toString(), entry,
+                            context.attempt());
                 }
             }
             Thread.sleep(((Number) context.state().get("sleep_ms")).longValue());

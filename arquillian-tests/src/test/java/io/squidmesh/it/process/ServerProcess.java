@@ -25,14 +25,17 @@ final class ServerProcess implements AutoCloseable {
     private final Path base;
     private final int portOffset;
     private final String nodeId;
+    private final String txNodeId;
     private final Path log;
     private Process process;
+    private String extraOptions = "";
 
-    private ServerProcess(Path home, Path base, int portOffset, String nodeId) {
+    private ServerProcess(Path home, Path base, int portOffset, String nodeId, String txNodeId) {
         this.home = home;
         this.base = base;
         this.portOffset = portOffset;
         this.nodeId = nodeId;
+        this.txNodeId = txNodeId;
         this.log = base.resolve("log").resolve("process-console.log");
     }
 
@@ -42,7 +45,7 @@ final class ServerProcess implements AutoCloseable {
         if (home == null || !Files.isDirectory(Path.of(home))) {
             throw new IllegalStateException("squidmesh.process.home must name a provisioned WildFly, was " + home);
         }
-        return new ServerProcess(Path.of(home), Path.of(home, "standalone"), 0, null);
+        return new ServerProcess(Path.of(home), Path.of(home, "standalone"), 0, null, null);
     }
 
     /**
@@ -50,6 +53,11 @@ final class ServerProcess implements AutoCloseable {
      * data, deployments, logs), ports shifted by {@code portOffset}, its own transaction node identifier.
      */
     static ServerProcess node(Path home, String name, int portOffset) {
+        return node(home, name, portOffset, name);
+    }
+
+    /** A cluster node whose transaction node identifier is {@code txNodeId} (a node's own name, normally). */
+    static ServerProcess node(Path home, String name, int portOffset, String txNodeId) {
         Path base = home.resolve(name);
         try {
             if (Files.exists(base)) {
@@ -70,7 +78,13 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ServerProcess(home, base, portOffset, name);
+        return new ServerProcess(home, base, portOffset, name, txNodeId);
+    }
+
+    /** JVM options added to the next starts (system properties of the engine, say). */
+    ServerProcess withOptions(String options) {
+        this.extraOptions = options;
+        return this;
     }
 
     /** This server's REST API as the operator. */
@@ -96,13 +110,29 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the server and waits until the application answers (180 s at most). */
     void start() {
+        launch();
+        Await.until("the application to answer", () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited; see " + log);
+            }
+            return healthy(new ApiClient(url(), null, null));
+        }, up -> up, Duration.ofSeconds(180));
+    }
+
+    /** The server's log file (the application's messages, deployment failures included). */
+    Path serverLog() {
+        return base.resolve("log").resolve("server.log");
+    }
+
+    /** Starts the server without waiting for the application (whose deployment may be expected to fail). */
+    void launch() {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/standalone.sh").toString(), "-c",
                 "standalone-full.xml");
         String options = "-Xms256m -Xmx1g -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true"
-                + " -Djboss.server.base.dir=" + base;
+                + " -Djboss.server.base.dir=" + base + (extraOptions.isEmpty() ? "" : " " + extraOptions);
         if (nodeId != null) {
             options += " -Djboss.socket.binding.port-offset=" + portOffset + " -Djboss.node.name=" + nodeId
-                    + " -Djboss.tx.node.id=" + nodeId;
+                    + " -Djboss.tx.node.id=" + txNodeId;
         }
         builder.environment().put("JAVA_OPTS", options);
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
@@ -113,12 +143,6 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Await.until("the application to answer", () -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited; see " + log);
-            }
-            return healthy(new ApiClient(url(), null, null));
-        }, up -> up, Duration.ofSeconds(180));
     }
 
     /** SIGKILL to the server's JVM: nothing runs after it, as in a crash. */

@@ -50,4 +50,18 @@ public final class Await {
                 s -> s.isTerminal() || s == RunStatus.PAUSED, Duration.ofSeconds(30));
         return squidMesh.inspectRun(runId, true);
     }
+
+    /** Starts a run of a workflow whose first step holds at the run's gate, and waits until it is there. */
+    public static Run heldAtGate(SquidMesh squidMesh, String workflow) {
+        Run run = squidMesh.startRun(workflow, java.util.Map.of());
+        try {
+            if (!io.squidmesh.it.workflows.Probe.awaitHeld(run.id(), 30)) {
+                throw new AssertionError("run " + run.id() + " of " + workflow + " never reached its gate");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return run;
+    }
 }

@@ -86,6 +86,59 @@ public class Driver {
         writeResume(runId, step, null);
     }
 
+    /**
+     * Hands the claim on the latest attempt of a step to another node, as if that node had claimed it: the lease
+     * then names {@code node} and lapses at {@code until}. What a node that died (or stopped renewing) leaves.
+     */
+    public void moveLease(java.util.UUID runId, String step, java.util.UUID node, java.time.Instant until) {
+        update("UPDATE squid_mesh_step_attempts SET lease_node = ?, lease_until = ? WHERE id = (SELECT a.id FROM"
+                        + " squid_mesh_step_attempts a JOIN squid_mesh_step_runs s ON a.step_run_id = s.id"
+                        + " WHERE s.run_id = ? AND s.step = ? ORDER BY a.attempt_number DESC LIMIT 1)",
+                node, until.atOffset(java.time.ZoneOffset.UTC), runId, step);
+    }
+
+    /** Registers another engine node, alive as of {@code seenAt}, as a cluster member would. */
+    public void registerNode(java.util.UUID node, String name, java.time.Instant seenAt) {
+        java.time.OffsetDateTime at = seenAt.atOffset(java.time.ZoneOffset.UTC);
+        update("INSERT INTO squid_mesh_nodes (id, name, started_at, seen_at) VALUES (?, ?, ?, ?)", node, name, at, at);
+    }
+
+    /** The run's wake-up time (when the watchdog expects it to have moved), or null. */
+    public java.time.Instant wakeAt(java.util.UUID runId) {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement query = connection.prepareStatement(
+                     "SELECT wake_at FROM squid_mesh_runs WHERE id = ?")) {
+            query.setObject(1, runId);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                rows.next();
+                java.time.OffsetDateTime at = rows.getObject(1, java.time.OffsetDateTime.class);
+                return at == null ? null : at.toInstant();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sets the run's wake-up time, as if the work queued for it had been due then. */
+    public void setWakeAt(java.util.UUID runId, java.time.Instant at) {
+        update("UPDATE squid_mesh_runs SET wake_at = ? WHERE id = ?",
+                at == null ? null : at.atOffset(java.time.ZoneOffset.UTC), runId);
+    }
+
+    private void update(String sql, Object... parameters) {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("expected one row for " + sql);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void writeResume(java.util.UUID runId, String step, String json) {
         try (java.sql.Connection connection = dataSource.getConnection();
              java.sql.PreparedStatement update = connection.prepareStatement(

@@ -87,6 +87,38 @@ public final class ServerManagement implements AutoCloseable {
         return execute(op);
     }
 
+    /** Sets the transaction manager's default timeout, in seconds (applies to transactions begun afterwards). */
+    public void transactionTimeout(int seconds) {
+        ModelNode op = new ModelNode();
+        op.get("operation").set("write-attribute");
+        op.get("address").add("subsystem", "transactions");
+        op.get("name").set("default-timeout");
+        op.get("value").set(seconds);
+        execute(op);
+    }
+
+    /** Sets (or adds) a server system property at runtime, as {@code /system-property=NAME:add|write-attribute}. */
+    public void systemProperty(String name, String value) {
+        ModelNode read = new ModelNode();
+        read.get("operation").set("read-resource");
+        read.get("address").add("system-property", name);
+        ModelNode op = new ModelNode();
+        op.get("address").add("system-property", name);
+        try {
+            boolean exists = "success".equals(client.execute(read).get("outcome").asString());
+            if (exists) {
+                op.get("operation").set("write-attribute");
+                op.get("name").set("value");
+            } else {
+                op.get("operation").set("add");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        op.get("value").set(value);
+        execute(op);
+    }
+
     private ModelNode execute(String queue, String operation) {
         return execute(operation(queue, operation));
     }

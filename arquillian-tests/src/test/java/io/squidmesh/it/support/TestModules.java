@@ -1,5 +1,7 @@
 package io.squidmesh.it.support;
 
+import io.squidmesh.it.workflows.FaultSteps;
+import io.squidmesh.it.workflows.FaultWorkflows;
 import io.squidmesh.it.workflows.Probe;
 import io.squidmesh.it.workflows.RecoverySteps;
 import io.squidmesh.it.workflows.RecoveryWorkflows;
@@ -22,6 +24,9 @@ public final class TestModules {
                 .addClasses(RecoverySteps.class, RecoveryWorkflows.class, io.squidmesh.it.workflows.LedgerTable.class)
                 .addClasses(RecoverySteps.class.getDeclaredClasses())
                 .addClasses(RecoveryWorkflows.class.getDeclaredClasses())
+                .addClasses(FaultSteps.class, FaultWorkflows.class)
+                .addClasses(FaultSteps.class.getDeclaredClasses())
+                .addClasses(FaultWorkflows.class.getDeclaredClasses())
                 .addClasses(tests));
     }
 }

@@ -30,6 +30,17 @@ public class LedgerTable {
         }
     }
 
+    /** Writes one ledger row on {@code connection} (in the caller's transaction, when it has one). */
+    public static void insert(Connection connection, String runId, String entry, int attempt) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO it_ledger_entries (run_id, entry, attempt) VALUES (?, ?, ?)")) {
+            insert.setString(1, runId);
+            insert.setString(2, entry);
+            insert.setInt(3, attempt);
+            insert.executeUpdate();
+        }
+    }
+
     /** Entries of a run, as {@code entry@attempt}, in insertion order. */
     public java.util.List<String> entries(String runId) {
         java.util.List<String> entries = new java.util.ArrayList<>();

@@ -10,7 +10,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
@@ -76,13 +75,7 @@ public final class RecoverySteps {
             String run = context.runId().toString();
             try (Connection connection = dataSource.getConnection()) {
                 for (String entry : new String[] {"reserve", "capture"}) {
-                    try (PreparedStatement insert = connection.prepareStatement(
-                            "INSERT INTO it_ledger_entries (run_id, entry, attempt) VALUES (?, ?, ?)")) {
-                        insert.setString(1, run);
-                        insert.setString(2, entry);
-                        insert.setInt(3, context.attempt());
-                        insert.executeUpdate();
-                    }
+                    LedgerTable.insert(connection, run, entry, context.attempt());
                 }
             }
             if (Boolean.TRUE.equals(input.get("fail_commit_once")) && COMMIT_FAILED.add(run)) {

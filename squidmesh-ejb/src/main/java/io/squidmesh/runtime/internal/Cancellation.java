@@ -65,7 +65,7 @@ public class Cancellation {
             return;
         }
         StepRunEntity row = stepRuns.find(run.getId(), run.getCurrentStep());
-        if (row == null || !"running".equals(row.getStatus())) {
+        if (row == null || !row.isRunning()) {
             return;
         }
         Instant now = Clocks.now();
@@ -73,16 +73,12 @@ public class Cancellation {
         StepAttemptEntity attempt = attempts.latest(row.getId());
         Instant startedAt = row.getInsertedAt();
         int number = 1;
-        if (attempt != null && "running".equals(attempt.getStatus())) {
-            attempt.setStatus("failed");
-            attempt.setError(error);
-            attempt.setUpdatedAt(now);
+        if (attempt != null && attempt.isRunning()) {
+            attempt.finish("failed", error, now);
             startedAt = attempt.getInsertedAt();
             number = attempt.getAttemptNumber();
         }
-        row.setStatus("failed");
-        row.setLastError(error);
-        row.setUpdatedAt(now);
+        row.fail(error, now);
         telemetry.stepFailed(run, row.getStep(), number, Duration.between(startedAt, now).toNanos(), error);
     }
 }

@@ -1,6 +1,7 @@
 package io.squidmesh.runtime.internal;
 
 import io.squidmesh.RunStatus;
+import io.squidmesh.json.StorableJson;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
 import io.squidmesh.persistence.StepRunEntity;
@@ -14,6 +15,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +29,11 @@ import java.util.logging.Logger;
  * each recorded {@code running} in its own transaction before it runs and {@code completed}/{@code failed}
  * after, so a crash or redelivery re-runs only what did not finish. A failing callback does not stop the
  * others; the failures are summarised in the run's {@code last_error}.
+ * <p>
+ * One delivery compensates a run at a time: it holds the run's compensation lease ({@code compensation_node},
+ * {@code compensation_until}, renewed while it works, see {@link Leases}) from its first callback to its last.
+ * Another delivery meanwhile (a duplicate message, the watchdog's) finds the lease live and does nothing, so
+ * every callback runs once; a lease whose node is gone or that lapsed is taken over.
  */
 @Stateless
 public class CompensationRunner {
@@ -49,53 +56,110 @@ public class CompensationRunner {
     @Inject
     StepExecution execution;
 
+    @Inject
+    NodeRegistry nodes;
+
+    @Inject
+    Leases leases;
+
+    @Inject
+    EngineConfig config;
+
+    @Inject
+    Dispatcher dispatcher;
+
     @EJB
     CompensationRunner self;
 
-    /** Joins the delivery's transaction, which holds no lock while callbacks run. */
+    /** Runs outside any transaction: callbacks may be slow and hold no lock while they run. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void compensate(UUID runId) {
-        RunEntity run = runs.find(runId);
+        List<UUID> owed = self.claim(runId);
+        if (owed == null) {
+            return;
+        }
+        try {
+            List<Map<String, Object>> failures = new ArrayList<>();
+            for (UUID stepRunId : owed) {
+                Callback callback = self.begin(runId, stepRunId);
+                if (callback == null) {
+                    return; // the lease was lost: whoever holds it now finishes the job
+                }
+                ExecutionOutcome outcome = execution.invoke(callback.step().compensate(), callback.input(),
+                        callback.context());
+                Map<String, Object> error = self.finish(runId, stepRunId, outcome);
+                if (error != null) {
+                    LOG.warning(() -> "compensation execution failed run_id=" + runId + " step=" + callback.step().name()
+                            + ": " + error.get("message"));
+                    failures.add(error);
+                }
+            }
+            self.release(runId, owed, failures);
+        } finally {
+            leases.releaseCompensation(runId);
+        }
+    }
+
+    /** One callback about to run: its step, its input (SPEC §6.12) and the context it runs with. */
+    record Callback(StepSpec step, Map<String, Object> input, StepContext context) {
+    }
+
+    /**
+     * Takes the run's compensation lease and lists the owed callbacks (newest completion first), or returns null
+     * when there is nothing to do: the run is unknown, not failed, of an undeployed workflow, owes nothing, or
+     * another live delivery holds the lease.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<UUID> claim(UUID runId) {
+        RunEntity run = runs.lock(runId);
         if (run == null) {
             LOG.warning(() -> "compensation delivery for unknown run run_id=" + runId + "; discarded");
-            return;
+            return null;
         }
         if (!RunStatus.FAILED.value().equals(run.getStatus())) {
             LOG.warning(() -> "compensation delivery for run_id=" + runId + " ignored: "
                     + "invalid_compensation_run_status " + run.getStatus());
-            return;
+            return null;
         }
         Optional<Workflow> workflow = registry.find(run.getWorkflow());
         if (workflow.isEmpty()) {
             LOG.severe(() -> "compensation delivery for run_id=" + runId + " of undeployed workflow "
                     + run.getWorkflow() + "; discarded");
-            return;
+            return null;
         }
-        List<Map<String, Object>> failures = new ArrayList<>();
-        for (StepRunEntity owed : compensations.owed(runId, workflow.get())) {
-            StepSpec step = workflow.get().step(owed.getStep()).orElseThrow();
-            Map<String, Object> input = self.begin(runId, owed.getId(), step.compensate().getName());
-            StepContext context = new StepContext(runId, run.getWorkflow(), step.name(), 1,
-                    run.getContext(), true);
-            ExecutionOutcome outcome = self.invoke(step, input, context);
-            Map<String, Object> error = self.finish(runId, owed.getId(), outcome);
-            if (error != null) {
-                LOG.warning(() -> "compensation execution failed run_id=" + runId + " step=" + step.name() + ": "
-                        + error.get("message"));
-                failures.add(error);
-            }
+        Instant now = Clocks.now();
+        ClaimLiveness.Verdict verdict = liveness(run, now);
+        if (verdict == ClaimLiveness.Verdict.LIVE) {
+            LOG.info(() -> "compensation delivery for run_id=" + runId + " skipped: another delivery compensates it");
+            return null;
         }
-        if (!failures.isEmpty()) {
-            summarize(runId, failures);
+        List<UUID> owed = compensations.owed(runId, workflow.get()).stream().map(StepRunEntity::getId).toList();
+        if (owed.isEmpty()) {
+            run.releaseCompensation();
+            run.expectNothing();
+            return null;
         }
+        if (run.getCompensationNode() != null) {
+            LOG.warning(() -> "took over the compensation of run_id=" + runId + " (" + verdict.reason() + ")");
+        }
+        run.leaseCompensation(nodes.id(), now.plus(config.leaseTtl()));
+        run.resetNudges();
+        leases.holdCompensation(runId);
+        return owed;
     }
 
-    /** Records the callback as running; returns its input (SPEC §6.12). */
+    /** Records the callback as running, if this delivery still holds the lease; returns what it runs with. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Map<String, Object> begin(UUID runId, UUID stepRunId, String callback) {
+    public Callback begin(UUID runId, UUID stepRunId) {
         RunEntity run = runs.lock(runId);
+        if (!holdsLease(run)) {
+            return null;
+        }
         StepRunEntity row = stepRuns.get(stepRunId);
+        Workflow workflow = registry.require(run.getWorkflow());
+        StepSpec step = workflow.step(row.getStep()).orElseThrow();
         Map<String, Object> compensation = new LinkedHashMap<>();
-        compensation.put("callback", callback);
+        compensation.put("callback", step.compensate().getName());
         compensation.put("status", "running");
         compensation.put("started_at", Clocks.now().toString());
         setCompensation(row, compensation);
@@ -109,18 +173,17 @@ public class CompensationRunner {
         input.put("context", run.getContext());
         input.put("step", stepView);
         input.put("failure", run.getLastError());
-        return input;
+        return new Callback(step, input, new StepContext(runId, run.getWorkflow(), step.name(), 1, run.getContext(), true));
     }
 
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public ExecutionOutcome invoke(StepSpec step, Map<String, Object> input, StepContext context) {
-        return execution.invoke(step.compensate(), input, context);
-    }
-
-    /** Records the callback's result; returns its error, or null when it completed. */
+    /** Records the callback's result; returns its error, or null when it completed (or the lease was lost). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Map<String, Object> finish(UUID runId, UUID stepRunId, ExecutionOutcome outcome) {
-        runs.lock(runId);
+        RunEntity run = runs.lock(runId);
+        if (!holdsLease(run)) {
+            LOG.warning(() -> "late compensation result ignored (lease lost) run_id=" + runId);
+            return null;
+        }
         StepRunEntity row = stepRuns.get(stepRunId);
         Map<String, Object> compensation = new LinkedHashMap<>(currentCompensation(row));
         String now = Clocks.now().toString();
@@ -130,7 +193,7 @@ public class CompensationRunner {
             compensation.put("output", success.output());
             compensation.put("completed_at", now);
         } else {
-            error = outcome instanceof ExecutionOutcome.Failed failed ? failed.error()
+            error = outcome instanceof ExecutionOutcome.Failed failed ? StorableJson.sanitizeMap(failed.error())
                     : Map.of("message", "compensation callback returned an invalid result");
             compensation.put("status", "failed");
             compensation.put("error", error);
@@ -140,8 +203,40 @@ public class CompensationRunner {
         return error;
     }
 
-    private void summarize(UUID runId, List<Map<String, Object>> failures) {
+    /**
+     * The delivery is done: failures summarised, lease released. A step that completed after this delivery listed
+     * the owed callbacks (a dependency-mode sibling) is queued for another compensation delivery; otherwise nothing
+     * is expected of the run any more.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void release(UUID runId, List<UUID> processed, List<Map<String, Object>> failures) {
         RunEntity run = runs.lock(runId);
+        if (!holdsLease(run)) {
+            return;
+        }
+        if (!failures.isEmpty()) {
+            summarize(run, failures);
+        }
+        run.releaseCompensation();
+        run.expectNothing();
+        run.setUpdatedAt(Clocks.now());
+        boolean newlyOwed = compensations.owed(runId, registry.require(run.getWorkflow())).stream()
+                .anyMatch(row -> !processed.contains(row.getId()));
+        if (newlyOwed) {
+            dispatcher.enqueueCompensation(run);
+        }
+    }
+
+    private boolean holdsLease(RunEntity run) {
+        return run != null && nodes.id().equals(run.getCompensationNode()) && leases.holdsCompensation(run.getId());
+    }
+
+    private ClaimLiveness.Verdict liveness(RunEntity run, Instant now) {
+        return nodes.judge(run.getCompensationNode(), run.getCompensationUntil(),
+                leases.holdsCompensation(run.getId()), now);
+    }
+
+    private static void summarize(RunEntity run, List<Map<String, Object>> failures) {
         Map<String, Object> previous = run.getLastError();
         if (previous != null && SUMMARY.equals(previous.get("message")) && previous.get("cause") instanceof Map<?, ?>) {
             @SuppressWarnings("unchecked")
@@ -154,7 +249,6 @@ public class CompensationRunner {
         summary.put("cause", previous);
         summary.put("compensation_failures", failures);
         run.setLastError(summary);
-        run.setUpdatedAt(Clocks.now());
     }
 
     @SuppressWarnings("unchecked")

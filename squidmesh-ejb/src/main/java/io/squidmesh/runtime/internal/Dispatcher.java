@@ -38,12 +38,24 @@ public class Dispatcher {
     @Inject
     Telemetry telemetry;
 
+    @Inject
+    EngineConfig config;
+
     @PersistenceContext(unitName = "squidmesh")
     EntityManager em;
+
+    /**
+     * Records on the run by when the work just queued must have been delivered (its delay plus the watchdog's
+     * grace): the watchdog re-queues what has not moved by then (DESIGN G3, nothing strands).
+     */
+    private void expectDelivery(RunEntity run, int scheduleInSeconds) {
+        run.expectProgressBy(Clocks.now().plusSeconds(Math.max(0, scheduleInSeconds)).plus(config.watchdogGrace()));
+    }
 
     /** Queues one step without writing a row (transition mode, retries, resumes). */
     public void enqueueStep(RunEntity run, String step, int scheduleInSeconds) {
         EnqueueOptions options = EnqueueOptions.scheduleIn(scheduleInSeconds);
+        expectDelivery(run, scheduleInSeconds);
         em.flush();
         Map<String, Object> job;
         try {
@@ -81,6 +93,7 @@ public class Dispatcher {
             return queued;
         }
         EnqueueOptions options = EnqueueOptions.scheduleIn(scheduleInSeconds);
+        expectDelivery(run, scheduleInSeconds);
         em.flush();
         List<Map<String, Object>> jobs;
         try {
@@ -99,6 +112,7 @@ public class Dispatcher {
 
     /** Queues the saga compensation of a run that just failed. */
     public void enqueueCompensation(RunEntity run) {
+        expectDelivery(run, 0);
         em.flush();
         Map<String, Object> job;
         try {

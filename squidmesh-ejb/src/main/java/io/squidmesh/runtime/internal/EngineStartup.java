@@ -44,7 +44,6 @@ public class EngineStartup {
                     + executors.handlesStream().map(h -> h.getBean().getBeanClass().getName())
                     .collect(Collectors.joining(", ")) + "); keep one or mark one @Alternative @Priority");
         }
-        LOG.info(() -> "Squid Mesh ready: " + registry.all().size() + " workflow(s), stale-step-timeout "
-                + config.staleStepTimeout().map(d -> d.toMillis() + " ms").orElse("disabled"));
+        LOG.info(() -> "Squid Mesh ready: " + registry.all().size() + " workflow(s), " + config.describe());
     }
 }

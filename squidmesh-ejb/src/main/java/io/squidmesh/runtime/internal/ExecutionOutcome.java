@@ -28,4 +28,8 @@ public sealed interface ExecutionOutcome {
     /** A transactional step whose success was applied in its own transaction. */
     record Applied() implements ExecutionOutcome {
     }
+
+    /** The claim was taken over while the step ran: its result was ignored (a transactional step's work rolled back). */
+    record Stale() implements ExecutionOutcome {
+    }
 }

@@ -2,16 +2,24 @@ package io.squidmesh.runtime.internal;
 
 import io.squidmesh.Run;
 import io.squidmesh.RunExplanation;
+import io.squidmesh.persistence.AttemptStore;
+import io.squidmesh.persistence.RunEntity;
+import io.squidmesh.persistence.RunStore;
+import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Gathers what {@link RunExplainer} decides from: the run with its history, the rows' resume metadata, the settings. */
+/**
+ * Gathers what {@link RunExplainer} decides from: the run with its history, the rows' resume metadata, the lease on
+ * the current step's running attempt and the watchdog's view of the run.
+ */
 @ApplicationScoped
 public class Explanations {
 
@@ -19,22 +27,52 @@ public class Explanations {
     RunReader reader;
 
     @Inject
+    RunStore runs;
+
+    @Inject
     StepRunStore stepRuns;
+
+    @Inject
+    AttemptStore attempts;
 
     @Inject
     WorkflowRegistry registry;
 
     @Inject
-    EngineConfig config;
+    NodeRegistry nodes;
+
+    @Inject
+    Leases leases;
 
     public RunExplanation explain(UUID runId) {
         Run run = reader.read(runId, true);
         Map<String, Map<String, Object>> resumeByStep = new HashMap<>();
+        RunExplainer.Supervision.Lease lease = null;
+        Instant now = Clocks.now();
         for (StepRunEntity row : stepRuns.forRun(runId)) {
             if (row.getResume() != null) {
                 resumeByStep.put(row.getStep(), row.getResume());
             }
+            if (row.getStep().equals(run.currentStep()) && row.isRunning()) {
+                lease = lease(attempts.latest(row.getId()), now);
+            }
         }
-        return RunExplainer.explain(run, resumeByStep, registry.find(run.workflow()), config.staleStepTimeout());
+        RunEntity entity = runs.find(runId);
+        RunExplainer.Supervision supervision = new RunExplainer.Supervision(lease, entity.getWakeAt(),
+                entity.getNudges(), entity.getNudgeAfter());
+        return RunExplainer.explain(run, resumeByStep, registry.find(run.workflow()), supervision);
+    }
+
+    private RunExplainer.Supervision.Lease lease(StepAttemptEntity attempt, Instant now) {
+        if (attempt == null || !attempt.isRunning() || attempt.getLeaseUntil() == null) {
+            return null;
+        }
+        UUID node = attempt.getLeaseNode();
+        ClaimLiveness.Holder holder = nodes.id().equals(node) ? new ClaimLiveness.Holder(true, nodes.name())
+                : nodes.holder(node);
+        ClaimLiveness.Verdict verdict = nodes.judge(node, attempt.getLeaseUntil(), leases.holdsAttempt(attempt.getId()),
+                now);
+        return new RunExplainer.Supervision.Lease(holder.registered() ? holder.name() : String.valueOf(node),
+                attempt.getLeaseUntil(), verdict == ClaimLiveness.Verdict.LIVE);
     }
 }

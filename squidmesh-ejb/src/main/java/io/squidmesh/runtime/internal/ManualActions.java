@@ -7,6 +7,7 @@ import io.squidmesh.ManualAction;
 import io.squidmesh.RunNotFoundException;
 import io.squidmesh.RunStatus;
 import io.squidmesh.SquidMeshException;
+import io.squidmesh.json.StorableJson;
 import io.squidmesh.persistence.AttemptStore;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
@@ -111,15 +112,14 @@ public class ManualActions {
                     "resumes to " + target + ", which the workflow no longer declares");
         }
         Instant now = Clocks.now();
-        paused.attempt.setStatus("completed");
-        paused.attempt.setUpdatedAt(now);
+        paused.attempt.finish("completed", null, now);
         Map<String, Object> manual = new LinkedHashMap<>();
         manual.put("event", event);
         manual.put("at", now.toString());
         putIfPresent(manual, "actor", attrs.get("actor"));
         putIfPresent(manual, "comment", attrs.get("comment"));
         putIfPresent(manual, "metadata", attrs.get("metadata"));
-        StepApplier.complete(paused.row, output, now);
+        paused.row.complete(output, now);
         paused.row.setManual(manual);
         telemetry.stepCompleted(run, paused.step.name(), paused.attempt.getAttemptNumber(),
                 Duration.between(paused.attempt.getInsertedAt(), now).toNanos());
@@ -160,11 +160,11 @@ public class ManualActions {
                     ? "a pause step (approve or reject it instead)" : "an approval step (unblock it instead)"));
         }
         StepRunEntity row = stepRuns.find(runId, step.name());
-        if (row == null || !"running".equals(row.getStatus())) {
+        if (row == null || !row.isRunning()) {
             throw new InvalidStepException(id, step.name(), "is not waiting");
         }
         StepAttemptEntity attempt = attempts.latest(row.getId());
-        if (attempt == null || !"running".equals(attempt.getStatus())) {
+        if (attempt == null || !attempt.isRunning()) {
             throw new RunNotFoundException(id);
         }
         return new Paused(run, workflow, step, row, attempt);
@@ -188,9 +188,16 @@ public class ManualActions {
         }
         if (given.comment() != null && !(given.comment() instanceof String c && !c.isBlank())) {
             problems.put("comment", "string");
+        } else if (given.comment() != null && StorableJson.problem(given.comment(), "comment").isPresent()) {
+            problems.put("comment", "not_storable");
         }
         if (given.metadata() != null && !(given.metadata() instanceof Map<?, ?>)) {
             problems.put("metadata", "map");
+        } else if (given.metadata() != null && StorableJson.problem(given.metadata(), "metadata").isPresent()) {
+            problems.put("metadata", "not_storable");
+        }
+        if (actor != null && StorableJson.problem(actor, "actor").isPresent()) {
+            problems.put("actor", "not_storable");
         }
         if (!problems.isEmpty()) {
             throw new InvalidManualActionException(code, problems);

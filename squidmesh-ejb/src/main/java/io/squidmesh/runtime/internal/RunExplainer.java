@@ -10,7 +10,6 @@ import io.squidmesh.workflow.RetryPolicy;
 import io.squidmesh.workflow.StepSpec;
 import io.squidmesh.workflow.Workflow;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -23,7 +22,8 @@ import java.util.Optional;
 /**
  * {@code explain_run} (SPEC §9): why a run is where it is and what an operator may do next, decided from the
  * run read with its history, the current step's persisted resume metadata, the workflow (when it still
- * loads) and the stale-step timeout. Pure and read-only: it never mutates anything, so an operator can ask
+ * loads) and what watches the run ({@link Supervision}: the current step's lease, the watchdog's view). Pure and
+ * read-only: it never mutates anything, so an operator can ask
  * as often as they like, and every rule is testable without a database.
  */
 public final class RunExplainer {
@@ -79,30 +79,56 @@ public final class RunExplainer {
     }
 
     /**
+     * Who watches the run right now: the lease on its current step's running attempt, if any, and the watchdog's
+     * view (by when it expects the run to move, how often it re-queued the run's work, when it looks again).
+     */
+    public record Supervision(Lease lease, java.time.Instant expectedBy, int nudges, java.time.Instant nextLook) {
+        public static final Supervision NONE = new Supervision(null, null, 0, null);
+
+        /** The claim on an executing attempt: its node, until when it holds, whether it is live now. */
+        public record Lease(String node, java.time.Instant until, boolean live) {
+        }
+
+        void describeWatchdog(Map<String, Object> details) {
+            if (expectedBy != null) {
+                details.put("expected_by", expectedBy.toString());
+            }
+            if (nudges > 0) {
+                Map<String, Object> watchdog = new LinkedHashMap<>();
+                watchdog.put("requeued", nudges);
+                if (nextLook != null) {
+                    watchdog.put("next_look", nextLook.toString());
+                }
+                details.put("watchdog", Collections.unmodifiableMap(watchdog));
+            }
+        }
+    }
+
+    /**
      * Explains {@code run}, which must have been read with its history.
      *
      * @param resumeByStep      each step row's persisted {@code resume} JSON by step name; absent when the
      *                          row has none
      * @param workflow          the run's workflow, empty when it can no longer be loaded
-     * @param staleStepTimeout  the configured stale running-step timeout, empty when reclaim is disabled
+     * @param supervision       the lease and the watchdog's view, {@link Supervision#NONE} when unknown
      */
     public static RunExplanation explain(Run run, Map<String, Map<String, Object>> resumeByStep,
-                                         Optional<Workflow> workflow, Optional<Duration> staleStepTimeout) {
+                                         Optional<Workflow> workflow, Supervision supervision) {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(run.steps(), "run must be read with its history (steps)");
         Objects.requireNonNull(run.stepRuns(), "run must be read with its history (step runs)");
         Objects.requireNonNull(resumeByStep, "resumeByStep");
         Objects.requireNonNull(workflow, "workflow");
-        Objects.requireNonNull(staleStepTimeout, "staleStepTimeout");
+        Objects.requireNonNull(supervision, "supervision");
         return switch (run.status()) {
             case COMPLETED -> ended(run, workflow, Reason.COMPLETED);
             case CANCELLED -> ended(run, workflow, Reason.CANCELLED);
             case CANCELLING -> explanation(run, Reason.CANCELLING, run.currentStep(), Map.of(),
                     List.of(Action.WAIT_FOR_CANCELLATION), ExplanationEvidence.of(run));
             case PAUSED -> paused(run, resumeByStep, workflow);
-            case RETRYING -> retrying(run);
+            case RETRYING -> retrying(run, supervision);
             case FAILED -> failed(run, workflow);
-            case PENDING, RUNNING -> active(run, staleStepTimeout);
+            case PENDING, RUNNING -> active(run, supervision);
         };
     }
 
@@ -150,13 +176,14 @@ public final class RunExplainer {
 
     // ---- retrying and failed -----------------------------------------------------------------------------
 
-    private static RunExplanation retrying(Run run) {
+    private static RunExplanation retrying(Run run, Supervision supervision) {
         Current current = Current.of(run);
         Map<String, Object> details = new LinkedHashMap<>();
         if (current.attempt() != null) {
             details.put("next_attempt_number", current.attempt().attemptNumber() + 1);
         }
         putPresent(details, "last_error", run.lastError());
+        supervision.describeWatchdog(details);
         return explanation(run, Reason.WAITING_FOR_RETRY, run.currentStep(), details,
                 List.of(Action.WAIT_FOR_RETRY, Action.CANCEL_RUN),
                 ExplanationEvidence.of(run).step(current.row(), current.attempt()));
@@ -196,7 +223,7 @@ public final class RunExplainer {
 
     // ---- pending and running -----------------------------------------------------------------------------
 
-    private static RunExplanation active(Run run, Optional<Duration> staleStepTimeout) {
+    private static RunExplanation active(Run run, Supervision supervision) {
         Map<String, StepState> byName = byName(run.steps());
         Optional<StepState> waiting = run.steps().stream()
                 .filter(step -> STATUS_WAITING.equals(step.status()))
@@ -216,10 +243,12 @@ public final class RunExplainer {
         }
         Current current = Current.of(run);
         if (current.row() != null && STATUS_RUNNING.equals(current.row().status())) {
-            return stepRunning(run, current, staleStepTimeout);
+            return stepRunning(run, current, supervision);
         }
         String reason = run.status() == RunStatus.PENDING ? Reason.PENDING_DISPATCH : Reason.STEP_SCHEDULED;
-        return explanation(run, reason, run.currentStep(), Map.of(), WAIT_FOR_STEP_OR_CANCEL,
+        Map<String, Object> details = new LinkedHashMap<>();
+        supervision.describeWatchdog(details);
+        return explanation(run, reason, run.currentStep(), details, WAIT_FOR_STEP_OR_CANCEL,
                 ExplanationEvidence.of(run));
     }
 
@@ -237,15 +266,18 @@ public final class RunExplainer {
                 ExplanationEvidence.of(run).steps(run.steps()));
     }
 
-    private static RunExplanation stepRunning(Run run, Current current, Optional<Duration> staleStepTimeout) {
-        Map<String, Object> reclaim = new LinkedHashMap<>();
-        reclaim.put("enabled", staleStepTimeout.isPresent());
-        // timeout_ms is a long: the configured Duration in whole milliseconds.
-        staleStepTimeout.ifPresent(timeout -> reclaim.put("timeout_ms", timeout.toMillis()));
+    private static RunExplanation stepRunning(Run run, Current current, Supervision supervision) {
         Map<String, Object> details = new LinkedHashMap<>();
-        // A second delivery of a running step is skipped (SPEC §6.13); only a stale row is ever taken over.
+        // A second delivery of a running step is skipped while its lease is live (SPEC §6.13, leases instead of
+        // the stale-step timeout); a lapsed lease is taken over by the next delivery or the watchdog.
         details.put("duplicate_delivery_policy", SKIP_WHILE_RUNNING);
-        details.put("stale_step_reclaim", Collections.unmodifiableMap(reclaim));
+        if (supervision.lease() != null) {
+            Map<String, Object> lease = new LinkedHashMap<>();
+            lease.put("node", supervision.lease().node());
+            lease.put("until", supervision.lease().until() == null ? null : supervision.lease().until().toString());
+            lease.put("live", supervision.lease().live());
+            details.put("lease", Collections.unmodifiableMap(lease));
+        }
         return explanation(run, Reason.STEP_RUNNING, run.currentStep(), details, WAIT_FOR_STEP_OR_CANCEL,
                 ExplanationEvidence.of(run).step(current.row(), current.attempt()));
     }

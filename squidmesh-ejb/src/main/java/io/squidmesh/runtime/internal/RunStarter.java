@@ -6,12 +6,16 @@ import io.squidmesh.Run;
 import io.squidmesh.RunStatus;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
+import io.squidmesh.json.StorableJson;
 import io.squidmesh.workflow.PayloadResolution;
+import io.squidmesh.workflow.PayloadViolation;
 import io.squidmesh.workflow.TriggerSpec;
 import io.squidmesh.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,6 +42,10 @@ public class RunStarter {
         if (!payload.isValid()) {
             throw new InvalidPayloadException(workflow.name(), trigger.name(), payload.violations());
         }
+        List<PayloadViolation> unstorable = unstorable(payload.payload());
+        if (!unstorable.isEmpty()) {
+            throw new InvalidPayloadException(workflow.name(), trigger.name(), unstorable);
+        }
         RunEntity run = create(workflow, trigger.name(), payload.payload(), RunState.reservedFacts(context), null);
         telemetry.runCreated(run);
         return RunViews.run(run);
@@ -49,6 +57,20 @@ public class RunStarter {
                 RunState.reservedFacts(source.getContext()), source.getId());
         telemetry.runReplayed(run);
         return RunViews.run(run);
+    }
+
+    /** Values the database would refuse (checked before anything is written, so a refused start leaves nothing). */
+    static List<PayloadViolation> unstorable(Map<String, Object> payload) {
+        List<PayloadViolation> violations = new ArrayList<>();
+        payload.forEach((field, value) -> StorableJson.problem(value, field).ifPresent(problem -> {
+            int colon = problem.indexOf(':');
+            violations.add(new PayloadViolation(problem.substring(0, colon), PayloadViolation.Problem.NOT_STORABLE,
+                    problem.substring(colon + 1).strip()));
+        }));
+        StorableJson.problem(payload.keySet().stream().toList(), "payload").ifPresent(problem ->
+                violations.add(new PayloadViolation("(a field name)", PayloadViolation.Problem.NOT_STORABLE,
+                        "names without U+0000")));
+        return violations;
     }
 
     private RunEntity create(Workflow workflow, String trigger, Map<String, Object> payload,

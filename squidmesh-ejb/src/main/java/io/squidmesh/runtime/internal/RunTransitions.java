@@ -9,7 +9,8 @@ import jakarta.inject.Inject;
 /**
  * Moves a locked run between statuses under the state machine (SPEC §6.1) and records the
  * {@code run.transition} event. As in the original engine, every status change writes
- * {@code current_step}: the step given, or null.
+ * {@code current_step}: the step given, or null. A run that ends or pauses expects no delivery any more, so
+ * the watchdog leaves it alone.
  */
 @ApplicationScoped
 public class RunTransitions {
@@ -25,6 +26,9 @@ public class RunTransitions {
         run.setStatus(to.value());
         run.setCurrentStep(currentStep);
         run.setUpdatedAt(Clocks.now());
+        if (to.isTerminal() || to == RunStatus.PAUSED) {
+            run.expectNothing(); // until an operator acts, or a compensation is queued below
+        }
         telemetry.runTransition(run, from.value(), to.value());
     }
 

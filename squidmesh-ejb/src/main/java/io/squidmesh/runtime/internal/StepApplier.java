@@ -61,17 +61,24 @@ public class StepApplier {
     @Inject
     Telemetry telemetry;
 
-    public void applySuccess(Claim claim, Map<String, Object> output, int scheduleInSeconds, long durationNanos) {
+    /** @return false when the claim was no longer current (taken over): nothing was written */
+    public boolean applySuccess(Claim claim, Map<String, Object> output, int scheduleInSeconds, long durationNanos) {
         RunEntity run = runs.lock(claim.runId());
         Instant now = Clocks.now();
-        StepRunEntity row = finishAttempt(claim, "completed", null, now);
+        StepRunEntity row = finishAttempt(run, claim, "completed", null, now);
         if (row == null) {
-            return;
+            return false;
         }
         Map<String, Object> mapped = RunState.mapOutput(output, claim.step().output());
-        complete(row, mapped, now);
+        row.complete(mapped, now);
         telemetry.stepCompleted(run, claim.stepName(), claim.attemptNumber(), durationNanos);
+        if (RunStatus.FAILED.value().equals(run.getStatus()) && claim.step().compensate() != null) {
+            // a sibling that completed after the run failed (dependency mode) owes its compensation too
+            dispatcher.enqueueCompensation(run);
+            return true;
+        }
         advance(run, claim.workflow(), claim.step(), mapped, scheduleInSeconds);
+        return true;
     }
 
     /** The step row completed but the run did not move on (its apply was lost): move on from the stored output. */
@@ -86,81 +93,88 @@ public class StepApplier {
         advance(run, workflow.get(), workflow.get().step(step).orElseThrow(), row.getOutput(), 0);
     }
 
-    public void applyFailure(Claim claim, Map<String, Object> error, long durationNanos) {
+    /** @return false when the claim was no longer current (taken over): nothing was written */
+    public boolean applyFailure(Claim claim, Map<String, Object> error, long durationNanos) {
         RunEntity run = runs.lock(claim.runId());
         Instant now = Clocks.now();
-        StepRunEntity row = finishAttempt(claim, "failed", error, now);
+        StepRunEntity row = finishAttempt(run, claim, "failed", error, now);
         if (row == null) {
-            return;
+            return false;
         }
-        row.setStatus("failed");
-        row.setLastError(error);
-        row.setUpdatedAt(now);
+        row.fail(error, now);
         telemetry.stepFailed(run, claim.stepName(), claim.attemptNumber(), durationNanos, error);
 
         RunStatus status = RunStatus.of(run.getStatus());
         if (status.isTerminal()) {
-            return;
+            return true;
         }
         if (status == RunStatus.CANCELLING) {
             transitions.moveTo(run, RunStatus.CANCELLED, null);
-            return;
+            return true;
         }
         Workflow workflow = claim.workflow();
         StepSpec step = claim.step();
         RetryPolicy policy = step.retry();
         if (StepErrors.isRetryable(error) && policy != null && policy.retriesAfter(claim.attemptNumber())) {
             scheduleRetry(run, claim, error, policy);
-            return;
+            return true;
         }
         Optional<TransitionSpec> route = workflow.isDependencyMode()
                 ? Optional.empty() : workflow.transition(step.name(), Outcome.ERROR);
         if (route.isPresent()) {
             followErrorRoute(run, row, claim, route.get());
-            return;
+            return true;
         }
         LOG.severe(() -> "workflow step failed " + StepLogContext.describe(claim) + ": " + error.get("message"));
         fail(run, step.name(), error);
         if (compensations.available(run, workflow)) {
             dispatcher.enqueueCompensation(run); // a failure here rolls the whole apply back (SPEC §18.10)
         }
+        return true;
     }
 
-    /** A pause or approval step: the attempt stays running and the run waits for an operator (SPEC §6.8). */
-    public void applyPause(Claim claim) {
+    /**
+     * A pause or approval step: the attempt stays running, without a lease, and the run waits for an operator
+     * (SPEC §6.8). A claim taken over meanwhile changes nothing, so a late pause never re-pauses a run that an
+     * operator already moved on.
+     */
+    public boolean applyPause(Claim claim) {
         RunEntity run = runs.lock(claim.runId());
         Instant now = Clocks.now();
+        StepAttemptEntity attempt = currentAttempt(claim);
+        StepRunEntity row = attempt == null ? null : stepRuns.get(claim.stepRunId());
+        if (row == null || !row.isRunning()) {
+            LOG.warning(() -> "late pause ignored (stale_attempt) " + StepLogContext.describe(claim));
+            return false;
+        }
         RunStatus status = RunStatus.of(run.getStatus());
         if (status == RunStatus.CANCELLING || status.isTerminal()) {
             Map<String, Object> error = status == RunStatus.CANCELLING || status == RunStatus.CANCELLED
                     ? ManualSteps.cancelledWhilePaused()
                     : Map.of("message", "run already finalized before pause progression", "status", status.value());
-            StepRunEntity row = finishAttempt(claim, "failed", error, now);
-            if (row != null) {
-                row.setStatus("failed");
-                row.setLastError(error);
-                row.setUpdatedAt(now);
-                telemetry.stepFailed(run, claim.stepName(), claim.attemptNumber(),
-                        Duration.between(claim.attemptStartedAt(), now).toNanos(), error);
-            }
+            attempt.finish("failed", error, now);
+            row.fail(error, now);
+            telemetry.stepFailed(run, claim.stepName(), claim.attemptNumber(),
+                    Duration.between(claim.attemptStartedAt(), now).toNanos(), error);
             if (status == RunStatus.CANCELLING) {
                 transitions.moveTo(run, RunStatus.CANCELLED, null);
             }
-            return;
+            return true;
         }
-        StepRunEntity row = stepRuns.get(claim.stepRunId());
+        attempt.releaseLease(); // nothing executes while an operator decides
         row.setResume(ManualSteps.resumeMetadata(claim.workflow(), claim.step()));
         row.setUpdatedAt(now);
         transitions.moveTo(run, RunStatus.PAUSED, claim.stepName());
         run.setLastError(null);
+        return true;
     }
 
     /** A batch step's job was launched: remember its execution and come back to look at it. */
-    public void applyBatchStarted(Claim claim, long executionId) {
+    public boolean applyBatchStarted(Claim claim, long executionId) {
         RunEntity run = runs.lock(claim.runId());
         StepRunEntity row = waitingBatchRow(run, claim);
         if (row == null) {
-            return;
+            return false;
         }
         Map<String, Object> resume = new LinkedHashMap<>();
         resume.put("kind", "batch");
@@ -172,38 +186,41 @@ public class StepApplier {
         row.setResume(resume);
         row.setUpdatedAt(Clocks.now());
         lookAgain(run, claim, 1);
+        return true;
     }
 
     /** A batch step's job is still running: look again later, less often the longer it runs. */
-    public void applyStillRunning(Claim claim) {
+    public boolean applyStillRunning(Claim claim) {
         RunEntity run = runs.lock(claim.runId());
         if (waitingBatchRow(run, claim) == null) {
-            return;
+            return false;
         }
         long waited = Duration.between(claim.attemptStartedAt(), Clocks.now()).toSeconds();
         lookAgain(run, claim, (int) Math.min(30, 1 + waited / 10));
+        return true;
     }
 
-    /** The batch step's row if the run still waits for it; a cancelling run is settled instead. */
+    /**
+     * The batch step's row if the run still waits for it and this delivery's look is current; the attempt's lease
+     * is released (the job runs without anyone watching it until the next look). A cancelling run is settled.
+     */
     private StepRunEntity waitingBatchRow(RunEntity run, Claim claim) {
-        StepAttemptEntity attempt = attempts.get(claim.attemptId());
-        StepRunEntity row = stepRuns.get(claim.stepRunId());
-        if (attempt == null || !"running".equals(attempt.getStatus()) || row == null) {
+        StepAttemptEntity attempt = currentAttempt(claim);
+        StepRunEntity row = attempt == null ? null : stepRuns.get(claim.stepRunId());
+        if (row == null) {
+            LOG.warning(() -> "late batch look ignored (stale_attempt) " + StepLogContext.describe(claim));
             return null;
         }
         RunStatus status = RunStatus.of(run.getStatus());
         if (status == RunStatus.CANCELLING) {
             Map<String, Object> error = Map.of("message", "run cancelled while its batch job ran", "reason", "cancelled");
             Instant now = Clocks.now();
-            attempt.setStatus("failed");
-            attempt.setError(error);
-            attempt.setUpdatedAt(now);
-            row.setStatus("failed");
-            row.setLastError(error);
-            row.setUpdatedAt(now);
+            attempt.finish("failed", error, now);
+            row.fail(error, now);
             transitions.moveTo(run, RunStatus.CANCELLED, null);
             return null;
         }
+        attempt.releaseLease();
         return status.isTerminal() ? null : row;
     }
 
@@ -338,27 +355,26 @@ public class StepApplier {
 
     // ---- rows ------------------------------------------------------------------------------------
 
-    /** Finishes the claim's attempt if it is still running; null when it was taken over meanwhile. */
-    private StepRunEntity finishAttempt(Claim claim, String status, Map<String, Object> error, Instant now) {
-        StepAttemptEntity attempt = attempts.get(claim.attemptId());
-        StepRunEntity row = stepRuns.get(claim.stepRunId());
-        if (attempt == null || !"running".equals(attempt.getStatus()) || row == null
-                || !"running".equals(row.getStatus())) {
+    /**
+     * Finishes the claim's attempt if the claim is still current; null when it was taken over meanwhile (the
+     * caller then writes nothing, and a transactional step rolls its own work back).
+     */
+    private StepRunEntity finishAttempt(RunEntity run, Claim claim, String status, Map<String, Object> error,
+                                        Instant now) {
+        StepAttemptEntity attempt = currentAttempt(claim);
+        StepRunEntity row = attempt == null ? null : stepRuns.get(claim.stepRunId());
+        if (row == null || !row.isRunning()) {
             LOG.warning(() -> "late result ignored (stale_attempt) " + StepLogContext.describe(claim));
             return null;
         }
-        attempt.setStatus(status);
-        attempt.setError(error);
-        attempt.setUpdatedAt(now);
+        attempt.finish(status, error, now);
+        run.resetNudges();
         return row;
     }
 
-    static void complete(StepRunEntity row, Map<String, Object> mapped, Instant now) {
-        row.setStatus("completed");
-        row.setOutput(mapped);
-        row.setManual(null);
-        row.setResume(null);
-        row.setLastError(null);
-        row.setUpdatedAt(now);
+    /** The claim's attempt if it still runs under this node's lease, else null (taken over, or settled). */
+    private StepAttemptEntity currentAttempt(Claim claim) {
+        StepAttemptEntity attempt = attempts.get(claim.attemptId());
+        return attempt != null && attempt.isRunning() && nodes.id().equals(attempt.getLeaseNode()) ? attempt : null;
     }
 }

@@ -1,18 +1,38 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.persistence.DatabaseFailures;
+import io.squidmesh.runtime.DeliveryDeferredException;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
- * One step delivery, end to end (SPEC §6.5): claim it in a transaction of its own, run the step outside any
- * transaction (or inside its own, for a transactional step), then apply the outcome in the delivery's
- * transaction.
+ * One step delivery, end to end (SPEC §6.5), in three transactions so that none stays open while a step runs:
+ * <ol>
+ *   <li>claim it under the run's lock and a lease of this node, and commit ({@link StepPreparation});</li>
+ *   <li>run the step outside any transaction (a transactional step: in its own, with its success recorded);</li>
+ *   <li>apply the outcome and queue what follows, in a new transaction ({@link StepOutcomes}).</li>
+ * </ol>
+ * The lease is renewed while the step runs ({@link NodeRegistry}) and released when this delivery ends, whatever
+ * happened; a claim left behind by a delivery that gave up is taken over by the next one.
+ * <p>
+ * Applying is retried here for a while ({@value #APPLY_PATIENCE_SECONDS} s) when the database is unreachable for
+ * the moment, so a short outage does not make a step that already ran run again. A result the database refuses to store (SQL state class 22) is applied as
+ * a terminal failure of the step instead, never retried.
  */
 @ApplicationScoped
 public class StepDelivery {
+
+    private static final Logger LOG = Logger.getLogger(StepDelivery.class.getName());
+    /** How long applying a result is retried before the delivery gives up (and the message is delivered again). */
+    static final long APPLY_PATIENCE_SECONDS = 30;
+    static final Duration APPLY_PATIENCE = Duration.ofSeconds(APPLY_PATIENCE_SECONDS);
 
     @Inject
     StepPreparation preparation;
@@ -21,42 +41,90 @@ public class StepDelivery {
     StepInvoker invoker;
 
     @Inject
-    StepApplier applier;
+    StepOutcomes outcomes;
+
+    @Inject
+    Leases leases;
 
     public void deliver(UUID runId, String step, String deliveryId) {
         Prepared prepared = preparation.prepare(runId, step, deliveryId);
+        if (prepared instanceof Prepared.Deferred deferred) {
+            throw new DeliveryDeferredException(deferred.reason(), deferred.message());
+        }
         if (prepared instanceof Prepared.Reconcile) {
-            applier.reconcile(runId, step);
+            outcomes.reconcile(runId, step);
             return;
         }
-        if (!(prepared instanceof Prepared.Execute execute)) {
-            return;
+        if (prepared instanceof Prepared.Execute execute) {
+            Claim claim = execute.claim();
+            try {
+                execute(claim);
+            } finally {
+                leases.releaseAttempt(claim.attemptId());
+            }
         }
-        Claim claim = execute.claim();
+    }
+
+    private void execute(Claim claim) {
         long started = System.nanoTime();
         ExecutionOutcome outcome;
         if (claim.step().transactional()) {
             try {
                 outcome = invoker.executeAndApply(claim, started);
             } catch (EJBException e) {
-                // the step succeeded but its transaction could not commit (a deadlock, a lost connection...):
-                // its writes are gone, and trying again is the point of the retry policy
-                outcome = new ExecutionOutcome.Failed(StepErrors.commitFailed(e));
+                // the step succeeded but its transaction could not commit: its writes are gone. A value the
+                // database refuses fails the step for good; anything else (a deadlock, a lost connection) is what
+                // the retry policy is for
+                outcome = new ExecutionOutcome.Failed(DatabaseFailures.refusedByDatabase(e)
+                        ? notStorable(claim, e) : StepErrors.commitFailed(e));
             }
         } else {
             outcome = invoker.execute(claim);
         }
-        long duration = System.nanoTime() - started;
-        if (outcome instanceof ExecutionOutcome.Succeeded success) {
-            applier.applySuccess(claim, success.output(), success.scheduleInSeconds(), duration);
-        } else if (outcome instanceof ExecutionOutcome.Failed failure) {
-            applier.applyFailure(claim, failure.error(), duration);
-        } else if (outcome instanceof ExecutionOutcome.Paused) {
-            applier.applyPause(claim);
-        } else if (outcome instanceof ExecutionOutcome.BatchStarted launched) {
-            applier.applyBatchStarted(claim, launched.executionId());
-        } else if (outcome instanceof ExecutionOutcome.StillRunning) {
-            applier.applyStillRunning(claim);
+        apply(claim, outcome, System.nanoTime() - started);
+    }
+
+    private void apply(Claim claim, ExecutionOutcome outcome, long durationNanos) {
+        long deadline = System.nanoTime() + APPLY_PATIENCE.toNanos();
+        long pauseMillis = 100;
+        ExecutionOutcome toApply = outcome;
+        while (true) {
+            try {
+                outcomes.apply(claim, toApply, durationNanos);
+                return;
+            } catch (RuntimeException e) {
+                if (DatabaseFailures.refusedByDatabase(e) && toApply instanceof ExecutionOutcome.Succeeded) {
+                    toApply = new ExecutionOutcome.Failed(notStorable(claim, e));
+                    continue;
+                }
+                if (!DatabaseFailures.isTransient(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                long pause = pauseMillis;
+                LOG.warning(() -> "cannot record the outcome of " + StepLogContext.describe(claim) + " ("
+                        + DatabaseFailures.refusal(e) + "); trying again in " + pause + " ms");
+                sleep(pause);
+                pauseMillis = Math.min(pauseMillis * 2, 5_000);
+            }
+        }
+    }
+
+    private static Map<String, Object> notStorable(Claim claim, Throwable failure) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", "step output cannot be stored: the database refused it: " + DatabaseFailures.refusal(failure));
+        error.put("reason", "output_not_storable");
+        error.put(StepErrors.RETRYABLE, false);
+        LOG.warning(() -> "output of " + StepLogContext.describe(claim) + " refused by the database: "
+                + DatabaseFailures.refusal(failure));
+        return error;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.json.StorableJson;
 import io.squidmesh.runtime.internal.WorkflowRegistry.StepInstance;
 import io.squidmesh.workflow.Step;
 import io.squidmesh.workflow.StepContext;
@@ -33,6 +34,10 @@ public class StepExecution {
     BatchSteps batches;
 
     public ExecutionOutcome run(Claim claim) {
+        return storable(kind(claim), "output");
+    }
+
+    private ExecutionOutcome kind(Claim claim) {
         StepSpec step = claim.step();
         return switch (step.kind()) {
             case LOG -> {
@@ -56,7 +61,7 @@ public class StepExecution {
     /** Runs a step bean (a forward step or a compensation callback) and maps what it does to an outcome. */
     public ExecutionOutcome invoke(Class<? extends Step> type, Map<String, Object> input, StepContext context) {
         try (StepInstance instance = registry.step(type)) {
-            return invoke(instance.step(), input, context);
+            return storable(invoke(instance.step(), input, context), "output");
         } catch (RuntimeException e) { // creating or destroying the bean failed
             return new ExecutionOutcome.Failed(StepErrors.thrown(unwrap(e)));
         }
@@ -94,6 +99,24 @@ public class StepExecution {
         error.put("result", String.valueOf(result));
         error.put(StepErrors.RETRYABLE, false);
         return new ExecutionOutcome.Failed(error);
+    }
+
+    /**
+     * A success whose output the database could not store becomes a terminal failure naming the field, before
+     * anything is written: retrying would produce the same output and fail the same way (DESIGN G2).
+     */
+    static ExecutionOutcome storable(ExecutionOutcome outcome, String side) {
+        if (!(outcome instanceof ExecutionOutcome.Succeeded success)) {
+            return outcome;
+        }
+        return StorableJson.problem(success.output(), side).<ExecutionOutcome>map(problem -> {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", "step " + side + " cannot be stored: " + problem);
+            error.put("reason", "output_not_storable");
+            error.put("field", problem.substring(0, problem.indexOf(':')));
+            error.put(StepErrors.RETRYABLE, false);
+            return new ExecutionOutcome.Failed(error);
+        }).orElse(outcome);
     }
 
     private static ExecutionOutcome validationFailure(String side, Map<String, String> violations) {

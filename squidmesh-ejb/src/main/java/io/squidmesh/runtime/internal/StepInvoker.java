@@ -8,11 +8,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * The transaction boundaries around a step attempt (DESIGN G4). An ordinary step runs with no transaction,
- * so a slow call holds no locks and its own writes commit as it makes them. A {@code transactional()} step
- * runs in a new transaction that also records its success and enqueues its successor: its writes to XA
- * resources commit exactly when the step is recorded complete; on failure they roll back and the failure
- * is applied afterwards.
+ * The transaction boundaries around a step attempt (DESIGN G4). An ordinary step runs with no transaction, so a
+ * slow call holds no locks and no transaction can time out under it, however long it runs; its own writes commit
+ * as it makes them. A {@code transactional()} step runs in a new transaction that also records its success and
+ * enqueues its successor: its writes to XA resources commit exactly when the step is recorded complete. On
+ * failure they roll back and the failure is applied afterwards; when its claim was taken over meanwhile (its
+ * lease lapsed and another attempt started), they roll back too and the result is ignored.
  */
 @Stateless
 public class StepInvoker {
@@ -42,8 +43,12 @@ public class StepInvoker {
             outcome = execution.run(claim);
         }
         if (outcome instanceof ExecutionOutcome.Succeeded success) {
-            applier.applySuccess(claim, success.output(), success.scheduleInSeconds(), System.nanoTime() - startedNanos);
-            return new ExecutionOutcome.Applied();
+            if (applier.applySuccess(claim, success.output(), success.scheduleInSeconds(),
+                    System.nanoTime() - startedNanos)) {
+                return new ExecutionOutcome.Applied();
+            }
+            session.setRollbackOnly(); // a stale attempt: its writes must not commit beside the current one's
+            return new ExecutionOutcome.Stale();
         }
         session.setRollbackOnly();
         return outcome;

@@ -1,6 +1,15 @@
 /**
- * Internal: run progression (start, preparation, step execution, apply), dispatch through the executor,
- * the run state machine, workflow discovery, configuration, telemetry and the read model. One class per
- * responsibility; every state change happens under the run row lock.
+ * Internal: run progression (start, claim, step execution, apply), dispatch through the executor, the run state
+ * machine, workflow discovery, configuration, telemetry and the read model. One class per responsibility; every
+ * state change happens under the run row lock, and every write checks that its claim is still current.
+ * <p>
+ * Why the transactions are shaped as they are (docs/operations.md, "Guarantees", has the user's view): a delivery
+ * claims its step in a short transaction ({@code StepPreparation}) that writes a lease for this node
+ * ({@code Leases}, renewed by {@code NodeRegistry}), runs the step with no transaction open ({@code StepInvoker}),
+ * and applies the outcome in a new one ({@code StepOutcomes}, {@code StepApplier}). So a step may outlast any
+ * transaction timeout without a redelivery running it again; whether a claim still holds is decided from the lease
+ * alone ({@code ClaimLiveness}), never from a redelivered message. Every run with work queued has a due time; the
+ * {@code Watchdog} re-queues runs whose work is overdue or whose lease lapsed ({@code WatchdogDecision}), so a lost
+ * message or a dead node strands nothing. Times that nodes compare are database time ({@code Clocks}).
  */
 package io.squidmesh.runtime.internal;

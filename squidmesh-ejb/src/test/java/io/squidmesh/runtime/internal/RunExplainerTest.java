@@ -160,7 +160,7 @@ class RunExplainerTest {
             Run run = pausedAt("wait_for_review").build();
 
             RunExplanation e = RunExplainer.explain(run, Map.of("wait_for_review", APPROVAL_RESUME),
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), RunExplainer.Supervision.NONE);
 
             assertExplained(e, RunStatus.PAUSED, "paused_with_unavailable_workflow", "wait_for_review",
                     Map.of("workflow_definition", "unavailable"), List.of("cancel_run"));
@@ -238,7 +238,7 @@ class RunExplainerTest {
         void pausedWithMissingResumeMetadata() {
             Run run = pausedAt("wait_for_approval").build();
 
-            RunExplanation e = RunExplainer.explain(run, Map.of(), Optional.of(PAUSING), Optional.empty());
+            RunExplanation e = RunExplainer.explain(run, Map.of(), Optional.of(PAUSING), RunExplainer.Supervision.NONE);
 
             assertExplained(e, RunStatus.PAUSED, "paused_with_missing_resume_metadata", "wait_for_approval",
                     Map.of("resume", "missing"), List.of("cancel_run"));
@@ -357,8 +357,7 @@ class RunExplainerTest {
             RunExplanation e = explain(run, LINEAR);
 
             assertExplained(e, RunStatus.RUNNING, "step_running", "load_account",
-                    Map.of("duplicate_delivery_policy", "skip_while_running",
-                            "stale_step_reclaim", Map.of("enabled", false)),
+                    Map.of("duplicate_delivery_policy", "skip_while_running"),
                     List.of("wait_for_step", "cancel_run"));
             assertEquals(Set.of("run", "step_run", "attempt"), e.evidence().keySet());
             assertEquals("running", stepRunEvidence(e).get("status"));
@@ -426,7 +425,7 @@ class RunExplainerTest {
             // as missing metadata, as in the original (no workflow_definition flag on this row).
             Run run = pausedAt("wait_for_review").build();
 
-            RunExplanation e = RunExplainer.explain(run, Map.of(), Optional.empty(), Optional.empty());
+            RunExplanation e = RunExplainer.explain(run, Map.of(), Optional.empty(), RunExplainer.Supervision.NONE);
 
             assertExplained(e, RunStatus.PAUSED, "paused_with_missing_resume_metadata", "wait_for_review",
                     Map.of("resume", "missing"), List.of("cancel_run"));
@@ -486,7 +485,7 @@ class RunExplainerTest {
                     .rows(row("check_gateway", "failed",
                             failedAttempt("check_gateway", 1), failedAttempt("check_gateway", 2))).build();
 
-            RunExplanation e = RunExplainer.explain(run, Map.of(), Optional.empty(), Optional.empty());
+            RunExplanation e = RunExplainer.explain(run, Map.of(), Optional.empty(), RunExplainer.Supervision.NONE);
 
             assertExplained(e, RunStatus.FAILED, "step_failed", "check_gateway",
                     map("last_error", GATEWAY_ERROR, "workflow_definition", "unavailable"), List.of());
@@ -554,7 +553,7 @@ class RunExplainerTest {
             Run run = run(RunStatus.RUNNING, "load_account").build().withoutHistory();
 
             assertThrows(NullPointerException.class,
-                    () -> RunExplainer.explain(run, Map.of(), Optional.of(LINEAR), Optional.empty()));
+                    () -> RunExplainer.explain(run, Map.of(), Optional.of(LINEAR), RunExplainer.Supervision.NONE));
         }
     }
 
@@ -639,7 +638,7 @@ class RunExplainerTest {
         void aCompletedRunOffersNoReplay() {
             Run run = run(RunStatus.COMPLETED, null).rows(row("load_account", "completed")).build();
 
-            RunExplanation e = RunExplainer.explain(run, Map.of(), Optional.empty(), Optional.empty());
+            RunExplanation e = RunExplainer.explain(run, Map.of(), Optional.empty(), RunExplainer.Supervision.NONE);
 
             assertExplained(e, RunStatus.COMPLETED, "completed", null, Map.of("workflow_definition", "unavailable"),
                     List.of());
@@ -651,7 +650,7 @@ class RunExplainerTest {
         void aCancelledRunOffersNoReplay() {
             Run run = run(RunStatus.CANCELLED, null).build();
 
-            RunExplanation e = RunExplainer.explain(run, Map.of(), Optional.empty(), Optional.empty());
+            RunExplanation e = RunExplainer.explain(run, Map.of(), Optional.empty(), RunExplainer.Supervision.NONE);
 
             assertExplained(e, RunStatus.CANCELLED, "cancelled", null, Map.of("workflow_definition", "unavailable"),
                     List.of());
@@ -663,7 +662,7 @@ class RunExplainerTest {
             Run run = run(RunStatus.FAILED, "send_email").lastError(GATEWAY_ERROR)
                     .rows(row("send_email", "failed", failedAttempt("send_email", 1))).build();
 
-            RunExplanation e = RunExplainer.explain(run, Map.of(), Optional.empty(), Optional.empty());
+            RunExplanation e = RunExplainer.explain(run, Map.of(), Optional.empty(), RunExplainer.Supervision.NONE);
 
             assertExplained(e, RunStatus.FAILED, "step_failed", "send_email",
                     map("last_error", GATEWAY_ERROR, "workflow_definition", "unavailable"), List.of());
@@ -692,27 +691,35 @@ class RunExplainerTest {
         }
 
         @Test
-        void staleReclaimDetailsShowTheConfiguredTimeout() {
+        void stepRunningShowsTheLeaseOnTheAttempt() {
             Run run = run(RunStatus.RUNNING, "load_account")
                     .rows(row("load_account", "running", attempt("load_account", 1, "running"))).build();
+            Instant until = Instant.parse("2026-05-15T10:00:35Z");
 
-            RunExplanation e = RunExplainer.explain(run, Map.of(), Optional.of(LINEAR),
-                    Optional.of(Duration.ofSeconds(30)));
+            RunExplanation e = RunExplainer.explain(run, Map.of(), Optional.of(LINEAR), new RunExplainer.Supervision(
+                    new RunExplainer.Supervision.Lease("node-a", until, true), null, 0, null));
 
             assertExplained(e, RunStatus.RUNNING, "step_running", "load_account",
                     Map.of("duplicate_delivery_policy", "skip_while_running",
-                            "stale_step_reclaim", Map.of("enabled", true, "timeout_ms", 30_000L)),
+                            "lease", Map.of("node", "node-a", "until", "2026-05-15T10:00:35Z", "live", true)),
                     List.of("wait_for_step", "cancel_run"));
         }
 
         @Test
-        void staleReclaimDetailsSayDisabledWithoutATimeout() {
-            Run run = run(RunStatus.RUNNING, "load_account")
-                    .rows(row("load_account", "running", attempt("load_account", 1, "running"))).build();
+        void aScheduledStepSaysByWhenItIsExpectedAndWhatTheWatchdogDid() {
+            Run run = run(RunStatus.RUNNING, "load_account").build();
+            Instant expected = Instant.parse("2026-05-15T10:01:00Z");
+            Instant next = Instant.parse("2026-05-15T10:03:00Z");
 
-            RunExplanation e = RunExplainer.explain(run, Map.of(), Optional.of(LINEAR), Optional.empty());
+            RunExplanation quiet = RunExplainer.explain(run, Map.of(), Optional.of(LINEAR),
+                    new RunExplainer.Supervision(null, expected, 0, null));
+            RunExplanation requeued = RunExplainer.explain(run, Map.of(), Optional.of(LINEAR),
+                    new RunExplainer.Supervision(null, next, 2, next));
 
-            assertEquals(Map.of("enabled", false), e.details().get("stale_step_reclaim"));
+            assertEquals(Map.of("expected_by", "2026-05-15T10:01:00Z"), quiet.details());
+            assertEquals(Map.of("expected_by", "2026-05-15T10:03:00Z",
+                    "watchdog", Map.of("requeued", 2, "next_look", "2026-05-15T10:03:00Z")), requeued.details());
+            assertEquals("step_scheduled", requeued.reason());
         }
 
         @Test
@@ -727,7 +734,7 @@ class RunExplainerTest {
 
             List<RunExplanation> explanations = List.of(explain(exhausted, GATEWAY), explain(failed, GATEWAY),
                     explain(blocked, IRREVERSIBLE_PAYMENT),
-                    RunExplainer.explain(failed, Map.of(), Optional.empty(), Optional.empty()));
+                    RunExplainer.explain(failed, Map.of(), Optional.empty(), RunExplainer.Supervision.NONE));
 
             assertEquals(List.of("retry_exhausted", "step_failed", "step_failed", "step_failed"),
                     explanations.stream().map(RunExplanation::reason).toList());
@@ -836,11 +843,11 @@ class RunExplainerTest {
     }
 
     private static RunExplanation explain(Run run, Workflow workflow) {
-        return RunExplainer.explain(run, Map.of(), Optional.of(workflow), Optional.empty());
+        return RunExplainer.explain(run, Map.of(), Optional.of(workflow), RunExplainer.Supervision.NONE);
     }
 
     private static RunExplanation explainPaused(Run run, Workflow workflow, String step, Map<String, Object> resume) {
-        return RunExplainer.explain(run, Map.of(step, resume), Optional.of(workflow), Optional.empty());
+        return RunExplainer.explain(run, Map.of(step, resume), Optional.of(workflow), RunExplainer.Supervision.NONE);
     }
 
     private static void assertExplained(RunExplanation e, RunStatus status, String reason, String step,

@@ -1,0 +1,45 @@
+package io.squidmesh.runtime.internal;
+
+import io.squidmesh.json.StorableJson;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.util.UUID;
+
+/**
+ * Applies what an attempt produced, each in a transaction of its own that locks the run, checks that the claim
+ * is still current, writes the rows and queues what follows (DESIGN G1, G2).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class StepOutcomes {
+
+    @Inject
+    StepApplier applier;
+
+    /** @return false when the claim was no longer current: nothing was written */
+    public boolean apply(Claim claim, ExecutionOutcome outcome, long durationNanos) {
+        if (outcome instanceof ExecutionOutcome.Succeeded success) {
+            return applier.applySuccess(claim, success.output(), success.scheduleInSeconds(), durationNanos);
+        }
+        if (outcome instanceof ExecutionOutcome.Failed failure) {
+            return applier.applyFailure(claim, StorableJson.sanitizeMap(failure.error()), durationNanos);
+        }
+        if (outcome instanceof ExecutionOutcome.Paused) {
+            return applier.applyPause(claim);
+        }
+        if (outcome instanceof ExecutionOutcome.BatchStarted launched) {
+            return applier.applyBatchStarted(claim, launched.executionId());
+        }
+        if (outcome instanceof ExecutionOutcome.StillRunning) {
+            return applier.applyStillRunning(claim);
+        }
+        return true; // Applied and Stale were settled by the step's own transaction
+    }
+
+    public void reconcile(UUID runId, String step) {
+        applier.reconcile(runId, step);
+    }
+}

@@ -1,0 +1,162 @@
+package io.squidmesh.runtime.internal;
+
+import io.squidmesh.RunStatus;
+import io.squidmesh.persistence.AttemptStore;
+import io.squidmesh.persistence.DbTime;
+import io.squidmesh.persistence.LockStore;
+import io.squidmesh.persistence.RunEntity;
+import io.squidmesh.persistence.RunStore;
+import io.squidmesh.persistence.StepAttemptEntity;
+import io.squidmesh.persistence.StepRunEntity;
+import io.squidmesh.persistence.StepRunStore;
+import io.squidmesh.workflow.Workflow;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/** The watchdog's database work, each call in a transaction of its own ({@link Watchdog}). */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class WatchdogWork {
+
+    private static final Logger LOG = Logger.getLogger(WatchdogWork.class.getName());
+    private static final int MAX_BACKOFF_DOUBLINGS = 5;
+
+    @PersistenceContext(unitName = "squidmesh")
+    EntityManager em;
+
+    @Inject
+    LockStore locks;
+
+    @Inject
+    RunStore runs;
+
+    @Inject
+    StepRunStore stepRuns;
+
+    @Inject
+    AttemptStore attempts;
+
+    @Inject
+    WorkflowRegistry registry;
+
+    @Inject
+    Compensations compensations;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    RunTransitions transitions;
+
+    @Inject
+    NodeRegistry nodes;
+
+    @Inject
+    Leases leases;
+
+    @Inject
+    EngineConfig config;
+
+    /** Takes (or keeps) the watchdog role until {@code until}. */
+    public boolean acquire(Instant now, Instant until) {
+        return locks.acquire(LockStore.WATCHDOG, nodes.id(), now, until);
+    }
+
+    /**
+     * Runs to look at, oldest due first: expected progress overdue, or executing work (an attempt, a compensation)
+     * whose lease ran out.
+     */
+    public List<UUID> candidates(Instant now, int limit) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        ids.addAll(em.createQuery("select r.id from RunEntity r where r.wakeAt < :now order by r.wakeAt", UUID.class)
+                .setParameter("now", DbTime.of(now)).setMaxResults(limit).getResultList());
+        ids.addAll(em.createQuery("select s.runId from StepAttemptEntity a, StepRunEntity s where a.stepRunId = s.id "
+                        + "and a.status = 'running' and a.leaseUntil < :now", UUID.class)
+                .setParameter("now", DbTime.of(now)).setMaxResults(limit).getResultList());
+        ids.addAll(em.createQuery("select r.id from RunEntity r where r.compensationUntil < :now", UUID.class)
+                .setParameter("now", DbTime.of(now)).setMaxResults(limit).getResultList());
+        return new ArrayList<>(ids).subList(0, Math.min(ids.size(), limit));
+    }
+
+    /** Looks at one run under its lock and does what {@link WatchdogDecision} says. */
+    public void look(UUID runId) {
+        RunEntity run = runs.lock(runId);
+        if (run == null) {
+            return;
+        }
+        Instant now = Clocks.now();
+        if (run.getNudgeAfter() != null && run.getNudgeAfter().isAfter(now)) {
+            return; // re-queued recently: give that a chance first
+        }
+        Optional<Workflow> workflow = registry.find(run.getWorkflow());
+        if (workflow.isEmpty()) {
+            return; // not deployed here; a node that has it looks at the run
+        }
+        WatchdogDecision.RunSnapshot snapshot = snapshot(run, workflow.get(), now);
+        WatchdogDecision.Action action = WatchdogDecision.decide(snapshot);
+        if (action instanceof WatchdogDecision.Action.Settle) {
+            LOG.info(() -> "watchdog: run_id=" + runId + " was cancelling with nothing executing; now cancelled");
+            transitions.moveTo(run, RunStatus.CANCELLED, null);
+        } else if (action instanceof WatchdogDecision.Action.Requeue requeue) {
+            for (String step : requeue.steps()) {
+                dispatcher.enqueueStep(run, step, 0);
+            }
+            if (requeue.compensation()) {
+                dispatcher.enqueueCompensation(run);
+            }
+            Duration backoff = backoff(run.getNudges());
+            int nudge = run.getNudges() + 1;
+            run.nudged(now.plus(backoff));
+            LOG.warning(() -> "watchdog: re-queued " + (requeue.compensation() ? "the compensation of " : "")
+                    + "run_id=" + runId + " workflow=" + run.getWorkflow()
+                    + (requeue.steps().isEmpty() ? "" : " steps=" + requeue.steps()) + " (nudge " + nudge
+                    + "; next look no earlier than in " + backoff.toSeconds() + " s)");
+        } else {
+            run.expectNothing(); // nothing is queued: executing work is watched through its lease
+            if (snapshot.status() == RunStatus.FAILED && !snapshot.compensationOwed()) {
+                run.releaseCompensation();
+            }
+        }
+    }
+
+    private WatchdogDecision.RunSnapshot snapshot(RunEntity run, Workflow workflow, Instant now) {
+        List<WatchdogDecision.StepSnapshot> steps = new ArrayList<>();
+        for (StepRunEntity row : stepRuns.forRun(run.getId())) {
+            ClaimLiveness.Verdict verdict = null;
+            if (row.isRunning()) {
+                StepAttemptEntity latest = attempts.latest(row.getId());
+                verdict = latest == null || !latest.isRunning() ? ClaimLiveness.Verdict.RELEASED
+                        : nodes.judge(latest.getLeaseNode(), latest.getLeaseUntil(), leases.holdsAttempt(latest.getId()),
+                        now);
+            }
+            steps.add(new WatchdogDecision.StepSnapshot(row.getStep(), row.getStatus(), verdict));
+        }
+        boolean failed = RunStatus.FAILED.value().equals(run.getStatus());
+        boolean owed = failed && compensations.available(run, workflow);
+        ClaimLiveness.Verdict compensation = failed ? nodes.judge(run.getCompensationNode(),
+                run.getCompensationUntil(), leases.holdsCompensation(run.getId()), now) : null;
+        return new WatchdogDecision.RunSnapshot(RunStatus.of(run.getStatus()), workflow.isDependencyMode(),
+                run.getCurrentStep(), steps, owed, compensation);
+    }
+
+    /** The grace, doubled for each nudge that did not help, at most 32 times. */
+    private Duration backoff(int nudges) {
+        Duration base = config.watchdogGrace().compareTo(config.watchdogPeriod()) > 0
+                ? config.watchdogGrace() : config.watchdogPeriod();
+        return base.multipliedBy(1L << Math.min(nudges, MAX_BACKOFF_DOUBLINGS));
+    }
+}
