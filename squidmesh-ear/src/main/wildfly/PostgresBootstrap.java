@@ -42,6 +42,7 @@ public class PostgresBootstrap {
                     System.out.println("created role " + user);
                 }
                 if (recreate && exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
+                    rollBackPrepared(host, port, admin, database);
                     s.execute("DROP DATABASE " + database + " WITH (FORCE)");
                     System.out.println("dropped database " + database);
                 }
@@ -55,6 +56,33 @@ public class PostgresBootstrap {
         } catch (SQLException e) {
             System.err.println("cannot prepare PostgreSQL at " + url + " as " + admin + ": " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    /**
+     * A database with prepared (in-doubt) XA transactions cannot be dropped, and those transactions hold their row
+     * locks across restarts: a test database left so by a fault test is emptied of them first. Only for databases
+     * being recreated, whose data is thrown away anyway; never do this by hand to a database whose data matters.
+     */
+    private static void rollBackPrepared(String host, String port, String admin, String database) throws SQLException {
+        String url = "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        try (Connection c = DriverManager.getConnection(url, admin, System.getenv().getOrDefault("PGPASSWORD", ""));
+             PreparedStatement query = c.prepareStatement("SELECT gid FROM pg_prepared_xacts WHERE database = ?")) {
+            query.setString(1, database);
+            java.util.List<String> gids = new java.util.ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    gids.add(rs.getString(1));
+                }
+            }
+            for (String gid : gids) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("ROLLBACK PREPARED '" + gid.replace("'", "''") + "'");
+                }
+            }
+            if (!gids.isEmpty()) {
+                System.out.println("rolled back " + gids.size() + " prepared transaction(s) left in " + database);
+            }
         }
     }
 

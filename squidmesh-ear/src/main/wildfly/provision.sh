@@ -39,6 +39,34 @@ while [ $# -gt 0 ]; do
 done
 [ -x "$home/bin/jboss-cli.sh" ] || { echo "provision.sh: no WildFly at --home '$home'" >&2; exit 64; }
 
+# The WildFly module org.postgresql: the PostgreSQL driver, plus postgres/RestartSafeXADataSource.java compiled here
+# against it (a JDK is all that takes): the XA datasource class of the Squid Mesh datasource. It must live in the
+# driver's module, whose class loader loads it. Rewritten on every run, so a changed driver or source is picked up.
+install_postgres_module() {
+  local module="$home/modules/org/postgresql/main" build
+  build=$(mktemp -d)
+  javac -nowarn -d "$build" -cp "$pg_driver" "$here/postgres/RestartSafeXADataSource.java" \
+    || { echo "provision.sh: cannot compile postgres/RestartSafeXADataSource.java" >&2; exit 1; }
+  rm -rf "$module" && mkdir -p "$module"
+  cp "$pg_driver" "$module/postgresql.jar"
+  (cd "$build" && jar cf "$module/squidmesh-postgres-xa.jar" io)
+  rm -rf "$build"
+  cat > "$module/module.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The PostgreSQL driver and Squid Mesh's restart-safe XA datasource (provision.sh, postgres/RestartSafeXADataSource.java) -->
+<module xmlns="urn:jboss:module:1.9" name="org.postgresql">
+  <resources>
+    <resource-root path="postgresql.jar"/>
+    <resource-root path="squidmesh-postgres-xa.jar"/>
+  </resources>
+  <dependencies>
+    <module name="java.se"/>
+    <module name="jakarta.transaction.api"/>
+  </dependencies>
+</module>
+XML
+}
+
 cli() { JAVA_OPTS="-Xmx256m" "$home/bin/jboss-cli.sh" "$@" > "$home/standalone/log/squidmesh-provision.log" 2>&1 \
           || { cat "$home/standalone/log/squidmesh-provision.log" >&2; echo "provision.sh: CLI failed: $*" >&2; exit 1; }; }
 mkdir -p "$home/standalone/log"
@@ -59,6 +87,7 @@ case "$db" in
     args=("$pg_host" "$pg_port" "$pg_admin" "$pg_database" "$pg_user" "$pg_password")
     [ $recreate -eq 1 ] && args+=(--recreate)
     java -cp "$pg_driver" "$here/PostgresBootstrap.java" "${args[@]}"
+    install_postgres_module
     props="$home/standalone/configuration/squidmesh-postgres.properties"
     cat > "$props" <<PROPS
 pg.driver.jar=$pg_driver

@@ -46,6 +46,21 @@ public class RunStore {
     }
 
     /**
+     * Locks the run only if no other transaction holds its lock (PostgreSQL: {@code FOR UPDATE NOWAIT}): for
+     * background work that must never wait behind a lock (a stuck in-doubt transaction holds its locks until it is
+     * resolved). Null when the run is missing or its lock is taken; the current transaction is then unusable on
+     * PostgreSQL and must roll back.
+     */
+    public RunEntity lockIfFree(UUID id) {
+        try {
+            return em.find(RunEntity.class, id, LockModeType.PESSIMISTIC_WRITE,
+                    java.util.Map.of("jakarta.persistence.lock.timeout", 0));
+        } catch (jakarta.persistence.LockTimeoutException | jakarta.persistence.PessimisticLockException busy) {
+            return null;
+        }
+    }
+
+    /**
      * One page, newest first, strictly after the cursor position ({@code afterInsertedAt}, {@code afterId});
      * keyset paging, so the cost does not grow with the page number.
      */

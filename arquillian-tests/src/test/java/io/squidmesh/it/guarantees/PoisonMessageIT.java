@@ -43,6 +43,9 @@ class PoisonMessageIT {
     @Inject
     Driver driver;
 
+    @Inject
+    io.squidmesh.it.support.OperatorSquidMesh squidMesh;
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{not json",
@@ -86,6 +89,29 @@ class PoisonMessageIT {
         assertTrue(log.contains("Squid Mesh could not process message " + messageId + " (delivery 1 of 3)"), log);
         assertTrue(log.contains("Squid Mesh could not process message " + messageId + " (delivery 2 of 3)"), log);
         assertTrue(log.contains("Squid Mesh cannot process message " + messageId + " (delivery 3)"), log);
+    }
+
+    @Test
+    void aStepThisNodeDoesNotDeclareIsDeliveredAgainThenDeadLetteredWithTheReason() throws Exception {
+        io.squidmesh.Run run = Await.heldAtGate(squidMesh, "it_held"); // an active run, as one in a rolling upgrade
+        String marker = UUID.randomUUID().toString();
+        try {
+            String messageId = driver.send("{\"kind\": \"step\", \"run_id\": \"" + run.id() + "\", \"step\": "
+                    + "\"added_by_the_next_version\"}", Map.of("test_marker", marker));
+            try (ServerManagement management = ServerManagement.connect()) {
+                Await.until("the message in " + DLQ, () -> management.count(DLQ, "test_marker='" + marker + "'"),
+                        n -> n == 1, Duration.ofSeconds(30));
+                assertEquals(1, management.count(DLQ, "test_marker='" + marker + "' AND squidmesh_delivery = 3 AND "
+                        + "squidmesh_dead_reason LIKE '%names step added_by_the_next_version, which workflow it_held"
+                        + " as deployed on this node does not declare%'"));
+                management.removeMessages(DLQ, "test_marker='" + marker + "'");
+            }
+            assertTrue(serverLog().contains("Squid Mesh cannot process message " + messageId + " (delivery 3)"));
+            assertEquals(io.squidmesh.RunStatus.RUNNING, squidMesh.inspectRun(run.id().toString()).status(),
+                    "the run is untouched");
+        } finally {
+            io.squidmesh.it.workflows.Probe.open(run.id());
+        }
     }
 
     @Test

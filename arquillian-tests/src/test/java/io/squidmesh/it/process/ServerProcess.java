@@ -150,9 +150,13 @@ final class ServerProcess implements AutoCloseable {
         signal(true);
     }
 
-    /** SIGTERM: a clean shutdown. */
+    /** SIGTERM: a clean shutdown; SIGKILL when it does not end within a minute (a test must never leave it). */
     void stop() {
-        signal(false);
+        try {
+            signal(false);
+        } catch (IllegalStateException stuck) {
+            signal(true);
+        }
     }
 
     /** How far the slow batch job of a run got ({@code CountingJob}), 0 before it starts. */
@@ -188,8 +192,21 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private void signal(boolean kill) {
-        List<ProcessHandle> jvms = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java"))
-                .toList();
+        // the JVM is a child of standalone.sh: right after a launch it may not exist yet, so wait for it a little
+        List<ProcessHandle> jvms = List.of();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            jvms = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).toList();
+            if (!jvms.isEmpty()) {
+                break;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         for (ProcessHandle jvm : jvms) {
             if (kill) {
                 jvm.destroyForcibly();
@@ -200,6 +217,9 @@ final class ServerProcess implements AutoCloseable {
         try {
             for (ProcessHandle jvm : jvms) {
                 jvm.onExit().get(60, TimeUnit.SECONDS);
+            }
+            if (jvms.isEmpty()) {
+                process.destroyForcibly();
             }
             process.waitFor(60, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -2,11 +2,13 @@ package io.squidmesh.runtime.internal;
 
 import io.squidmesh.persistence.DbTime;
 import io.squidmesh.persistence.NodeEntity;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -20,12 +22,12 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * The writes of {@link NodeRegistry}, each in a transaction of its own: registering this node, and the heartbeat
- * that aligns the engine's clock with the database's, says the node lives and renews the leases of the work it
- * executes.
+ * The writes of {@link NodeRegistry}, each in a transaction of its own ({@link OwnTransaction}): registering this
+ * node, and the heartbeat that aligns the engine's clock with the database's, says the node lives and renews the
+ * leases of the work it executes.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@TransactionManagement(TransactionManagementType.BEAN)
 public class NodeHeartbeat {
 
     private static final Logger LOG = Logger.getLogger(NodeHeartbeat.class.getName());
@@ -35,8 +37,15 @@ public class NodeHeartbeat {
     @PersistenceContext(unitName = "squidmesh")
     EntityManager em;
 
+    @Resource
+    UserTransaction transaction;
+
     /** Reads the database's clock and aligns {@link Clocks#now} with it; returns the offset. */
     public Duration alignClock() {
+        return OwnTransaction.run(transaction, this::align).orThrow();
+    }
+
+    private Duration align() {
         Instant sent = Instant.now(Clocks.UTC);
         Object value = em.createNativeQuery("SELECT CURRENT_TIMESTAMP").getSingleResult();
         Instant received = Instant.now(Clocks.UTC);
@@ -48,6 +57,13 @@ public class NodeHeartbeat {
      * the transaction manager of each would recover, and roll back, the other's in-doubt XA branches.
      */
     public void register(UUID id, String name, String txNode, Duration goneAfter) {
+        OwnTransaction.run(transaction, () -> {
+            insert(id, name, txNode, goneAfter);
+            return null;
+        }).orThrow();
+    }
+
+    private void insert(UUID id, String name, String txNode, Duration goneAfter) {
         Instant now = Clocks.now();
         if (txNode != null) {
             List<NodeEntity> twins = em.createQuery("select n from NodeEntity n where n.txNode = :tx and n.name <> :name "
@@ -69,10 +85,20 @@ public class NodeHeartbeat {
     /**
      * One heartbeat: clock alignment, {@code seen_at}, the leases of {@code attempts} and {@code compensations}
      * (only those still running under this node's claim), and a warning when another server runs under this name.
+     *
+     * @return null when it was written, else why not
      */
-    public void beat(UUID id, String name, String txNode, Instant startedAt, List<UUID> attempts,
-                     List<UUID> compensations, Duration leaseTtl) {
-        alignClock();
+    public RuntimeException beat(UUID id, String name, String txNode, Instant startedAt, List<UUID> attempts,
+                                 List<UUID> compensations, Duration leaseTtl) {
+        return OwnTransaction.run(transaction, () -> {
+            write(id, name, txNode, startedAt, attempts, compensations, leaseTtl);
+            return null;
+        }).failure();
+    }
+
+    private void write(UUID id, String name, String txNode, Instant startedAt, List<UUID> attempts,
+                       List<UUID> compensations, Duration leaseTtl) {
+        align();
         Instant now = Clocks.now();
         NodeEntity self = em.find(NodeEntity.class, id);
         if (self == null) { // removed by hand, or forgotten after a long database outage: register again

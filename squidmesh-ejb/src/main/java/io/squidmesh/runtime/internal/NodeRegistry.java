@@ -103,18 +103,15 @@ public class NodeRegistry {
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void beat(Timer timer) {
-        try {
-            heartbeat.beat(id, name, txNode, startedAt, leases.attempts(), leases.compensations(), config.leaseTtl());
-            if (failing) {
-                failing = false;
-                LOG.info(() -> "Squid Mesh node " + name + ": heartbeat written again");
-            }
-        } catch (RuntimeException e) {
-            if (!failing) { // one line per outage, not one per beat
-                failing = true;
-                LOG.warning(() -> "Squid Mesh node " + name + ": heartbeat failed (" + rootCause(e) + "); the leases"
-                        + " of the work it executes lapse after " + config.leaseTtl().toMillis() + " ms without it");
-            }
+        RuntimeException failure = heartbeat.beat(id, name, txNode, startedAt, leases.attempts(), leases.compensations(),
+                config.leaseTtl());
+        if (failure == null && failing) {
+            failing = false;
+            LOG.info(() -> "Squid Mesh node " + name + ": heartbeat written again");
+        } else if (failure != null && !failing) { // one line per outage, not one per beat
+            failing = true;
+            LOG.warning(() -> "Squid Mesh node " + name + ": heartbeat failed (" + rootCause(failure) + "); the leases"
+                    + " of the work it executes lapse after " + config.leaseTtl().toMillis() + " ms without it");
         }
     }
 

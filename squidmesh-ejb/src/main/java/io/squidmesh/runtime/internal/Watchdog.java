@@ -93,15 +93,14 @@ public class Watchdog {
     private void round() {
         Duration period = config.watchdogPeriod();
         Instant now = Clocks.now();
-        if (!work.acquire(now, now.plus(period.multipliedBy(3)))) {
+        if (!work.acquire(now, now.plus(period.multipliedBy(3))).orThrow()) {
             return; // another node holds the role
         }
-        List<UUID> due = work.candidates(now, BATCH);
+        List<UUID> due = work.candidates(now, BATCH).orThrow();
         for (UUID run : due) {
-            try {
-                work.look(run);
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "watchdog could not look at run_id=" + run + ": " + e);
+            OwnTransaction<Void> looked = work.look(run);
+            if (looked.failed()) {
+                LOG.warning(() -> "watchdog could not look at run_id=" + run + ": " + looked.failure());
             }
         }
     }

@@ -10,12 +10,14 @@ import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.workflow.Workflow;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +29,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 
-/** The watchdog's database work, each call in a transaction of its own ({@link Watchdog}). */
+/** The watchdog's database work, each call in a transaction of its own ({@link Watchdog}, {@link OwnTransaction}). */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@TransactionManagement(TransactionManagementType.BEAN)
 public class WatchdogWork {
 
     private static final Logger LOG = Logger.getLogger(WatchdogWork.class.getName());
@@ -37,6 +39,9 @@ public class WatchdogWork {
 
     @PersistenceContext(unitName = "squidmesh")
     EntityManager em;
+
+    @Resource
+    UserTransaction transaction;
 
     @Inject
     LockStore locks;
@@ -72,15 +77,19 @@ public class WatchdogWork {
     EngineConfig config;
 
     /** Takes (or keeps) the watchdog role until {@code until}. */
-    public boolean acquire(Instant now, Instant until) {
-        return locks.acquire(LockStore.WATCHDOG, nodes.id(), now, until);
+    public OwnTransaction<Boolean> acquire(Instant now, Instant until) {
+        return OwnTransaction.run(transaction, () -> locks.acquire(LockStore.WATCHDOG, nodes.id(), now, until));
     }
 
     /**
      * Runs to look at, oldest due first: expected progress overdue, or executing work (an attempt, a compensation)
      * whose lease ran out.
      */
-    public List<UUID> candidates(Instant now, int limit) {
+    public OwnTransaction<List<UUID>> candidates(Instant now, int limit) {
+        return OwnTransaction.run(transaction, () -> find(now, limit));
+    }
+
+    private List<UUID> find(Instant now, int limit) {
         Set<UUID> ids = new LinkedHashSet<>();
         ids.addAll(em.createQuery("select r.id from RunEntity r where r.wakeAt < :now order by r.wakeAt", UUID.class)
                 .setParameter("now", DbTime.of(now)).setMaxResults(limit).getResultList());
@@ -93,9 +102,21 @@ public class WatchdogWork {
     }
 
     /** Looks at one run under its lock and does what {@link WatchdogDecision} says. */
-    public void look(UUID runId) {
-        RunEntity run = runs.lock(runId);
+    public OwnTransaction<Void> look(UUID runId) {
+        return OwnTransaction.run(transaction, () -> {
+            try {
+                act(runId);
+            } catch (jakarta.transaction.SystemException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+    }
+
+    private void act(UUID runId) throws jakarta.transaction.SystemException {
+        RunEntity run = runs.lockIfFree(runId);
         if (run == null) {
+            transaction.setRollbackOnly(); // gone, or someone holds its lock: look again on a later round
             return;
         }
         Instant now = Clocks.now();
