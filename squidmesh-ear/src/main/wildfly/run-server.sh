@@ -7,11 +7,14 @@ home=$1
 export JAVA_OPTS="${SQUIDMESH_JAVA_OPTS:--Xms256m -Xmx1g -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true}"
 
 healthy() { # plain bash, so a machine with only a JDK needs no curl
-  exec 3<>/dev/tcp/127.0.0.1/8080 2>/dev/null || return 1
-  printf 'GET /squidmesh/api/health HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
-  local status; read -r _ status _ <&3 || true
-  exec 3<&- 3>&-
-  [ "$status" = 200 ]
+  # In a subshell with its stderr discarded: bash reports a refused /dev/tcp connection before any redirection
+  # on the same command applies, and the port refuses until the server listens. The subshell also closes fd 3.
+  (
+    exec 3<>/dev/tcp/127.0.0.1/8080
+    printf 'GET /squidmesh/api/health HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
+    read -r _ status _ <&3
+    [ "$status" = 200 ]
+  ) 2>/dev/null
 }
 
 banner() {
@@ -36,5 +39,17 @@ BANNER
 # The server runs in the foreground so Ctrl-C reaches it and it shuts down cleanly; the banner waits beside it.
 banner &
 watcher=$!
-trap 'kill $watcher 2>/dev/null || true' EXIT
-"$home/bin/standalone.sh" -c standalone-full.xml
+# Ctrl-C reaches the whole process group: the server shuts itself down, and this script, instead of dying with
+# it, waits for the server to finish (bash runs the trap once its foreground child has returned), then says so.
+# Under ./mvnw -Prun Maven has usually exited by then; the exec execution inherits the terminal (inheritIo), so the
+# server's shutdown lines and this one still reach the console.
+stopping=0
+trap 'stopping=1' INT
+status=0
+"$home/bin/standalone.sh" -c standalone-full.xml || status=$?
+kill "$watcher" 2>/dev/null || true
+if [ "$stopping" = 1 ]; then
+  echo "Squid Mesh: the server has stopped; runs and queued messages are kept for the next start."
+  exit 0
+fi
+exit "$status"

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Exponential backoff between retries, in milliseconds: attempt n waits {@code min × 2^(n−1)}, capped at
- * {@code max} (SPEC §6.7; 1000/5000 gives 1000, 2000, 4000, 5000, ...). There is no jitter, as in the
+ * {@code max} (1000/5000 gives 1000, 2000, 4000, 5000, ...). There is no jitter, as in the
  * original engine: delays are predictable and show in {@code explain_run}.
  *
  * @param minMillis the wait after the first failed attempt, in milliseconds

@@ -3,7 +3,7 @@ package io.squidmesh.workflow;
 import java.util.List;
 
 /**
- * What a dependency-mode run does after a step completes (SPEC §6.6), decided from the statuses of its
+ * What a dependency-mode run does after a step completes, decided from the statuses of its
  * step rows: complete, dispatch the ready steps of the current phase, wait for running or retrying
  * ones, or fail because nothing can run.
  */

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-/** Defaults computed when a run is created, for string fields only (SPEC §4.3). */
+/** Defaults computed when a run is created, for string fields only. */
 public enum DynamicDefault {
     /** The current UTC date, {@code YYYY-MM-DD}. */
     TODAY,

@@ -3,7 +3,7 @@ package io.squidmesh.workflow;
 import java.util.Locale;
 
 /**
- * Labels an error transition as a recovery route (SPEC §4.6). It changes nothing about retries; the
+ * Labels an error transition as a recovery route. It changes nothing about retries; the
  * route is recorded on the failed step and shows in the audit trail as {@code compensation_routed}
  * or {@code undo_routed}.
  */

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The declared input or output fields of a {@link Step} (SPEC §4.11). Only declared fields are checked;
+ * The declared input or output fields of a {@link Step}. Only declared fields are checked;
  * extra keys are allowed.
  */
 public final class Schema {

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What a step knows about the run it belongs to (SPEC §4.11).
+ * What a step knows about the run it belongs to.
  *
  * @param runId        the run
  * @param workflow     the workflow name

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The options of one step (SPEC §4.5), set in the lambda of {@link WorkflowBuilder#step}:
+ * The options of one step, set in the lambda of {@link WorkflowBuilder#step}:
  * <pre>{@code
  * .step("capture_payment", CapturePayment.class, s -> s.input("order_id").output("payment")
  *         .retry(3, exponential(1_000, 10_000)).compensate(RefundPayment.class))

@@ -24,7 +24,7 @@ public record StepSpec(String name, StepKind kind, Class<? extends Step> impleme
     public static final String REPLAY_MANUAL_REVIEW = "manual_review_required";
 
     /**
-     * The recovery policy persisted on each step run (SPEC §4.5): whether a replay may pass this step
+     * The recovery policy persisted on each step run: whether a replay may pass this step
      * without review and whether a failure here is recovered automatically.
      *
      * @return a new map

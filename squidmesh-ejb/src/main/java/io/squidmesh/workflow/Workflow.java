@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A validated workflow definition (SPEC §4.10): triggers, the merged payload contract, steps, and either
+ * A validated workflow definition: triggers, the merged payload contract, steps, and either
  * transitions (one entry step) or dependencies (roots run first, then each phase in turn). Immutable;
  * built by {@link WorkflowBuilder#build()}.
  */
@@ -252,7 +252,7 @@ public final class Workflow {
     }
 
     /**
-     * The normalized, serializable definition (SPEC §4.10), as the REST API and inspection show it.
+     * The normalized, serializable definition, as the REST API and inspection show it.
      *
      * @return a new map
      */

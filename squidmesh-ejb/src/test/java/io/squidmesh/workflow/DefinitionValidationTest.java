@@ -437,7 +437,7 @@ class DefinitionValidationTest {
 
         @Test
         void unknownSourceStep() {
-            assertEquals(List.of("transition references unknown step: ghost"),
+            assertEquals(List.of("transition references unknown step: ghost (ghost --ok--> COMPLETE)"),
                     problems(twoSteps().transition("ghost", OK, COMPLETE)));
         }
 
@@ -467,13 +467,36 @@ class DefinitionValidationTest {
 
         @Test
         void unknownTargetStep() {
-            assertEquals(List.of("transition targets unknown step: ghost"),
+            assertEquals(List.of("transition targets unknown step: ghost (a --error--> ghost)"),
                     problems(twoSteps().transition("a", ERROR, "ghost")));
+        }
+
+        /** A misspelt target: the step it meant has no incoming transition left, so it looks like a second entry. */
+        @Test
+        void aMisspeltTargetIsReportedWithItsTransitionAndWithoutItsEntryStepEcho() {
+            assertEquals(List.of("transition targets unknown step: shoutt (load --ok--> shoutt)"),
+                    problems(transitionBase().step("load", Noop.class).step("shout", Noop.class)
+                            .transition("load", OK, "shoutt")
+                            .transition("shout", OK, COMPLETE)));
+        }
+
+        /** The unknown target can explain one extra entry step, not two: the entry-step problem stands. */
+        @Test
+        void anEntryStepProblemTheUnknownTargetCannotExplainIsStillReported() {
+            assertEquals(List.of("transition targets unknown step: shoutt (load --ok--> shoutt)",
+                            "workflow must define exactly one entry step (a step no transition leads to); "
+                                    + "found 3: load, shout, stray"),
+                    problems(transitionBase().step("load", Noop.class).step("shout", Noop.class)
+                            .step("stray", Noop.class)
+                            .transition("load", OK, "shoutt")
+                            .transition("shout", OK, COMPLETE)
+                            .transition("stray", OK, COMPLETE)));
         }
 
         @Test
         void noEntryStep() {
-            assertEquals(List.of("workflow must define exactly one entry step"),
+            assertEquals(List.of("workflow must define exactly one entry step (a step no transition leads to); "
+                    + "found none"),
                     problems(transitionBase().step("a", Noop.class).step("b", Noop.class)
                             .transition("a", OK, "b")
                             .transition("b", OK, "a")));
@@ -481,7 +504,8 @@ class DefinitionValidationTest {
 
         @Test
         void twoEntrySteps() {
-            assertEquals(List.of("workflow must define exactly one entry step"),
+            assertEquals(List.of("workflow must define exactly one entry step (a step no transition leads to); "
+                    + "found 2: a, b"),
                     problems(transitionBase().step("a", Noop.class).step("b", Noop.class)));
         }
     }
@@ -546,7 +570,7 @@ class DefinitionValidationTest {
                 "built-in step l defines unsupported :level",
                 "retry references unknown step: ghost",
                 "transition from a defines unsupported outcome maybe",
-                "transition targets unknown step: ghost"), problems(builder));
+                "transition targets unknown step: ghost (l --ok--> ghost)"), problems(builder));
     }
 
     @Test

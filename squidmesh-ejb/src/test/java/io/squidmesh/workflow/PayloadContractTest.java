@@ -1,5 +1,6 @@
 package io.squidmesh.workflow;
 
+import io.squidmesh.json.Json;
 import io.squidmesh.workflow.PayloadViolation.Problem;
 import io.squidmesh.workflow.TestSteps.Noop;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,7 @@ import static io.squidmesh.workflow.Workflows.today;
 import static io.squidmesh.workflow.Workflows.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +127,54 @@ class PayloadContractTest {
         accepts(ATOM, "pending");
         accepts(ATOM, null);
         rejects(ATOM, 1);
+    }
+
+    /**
+     * The Java type a step receives for each field type, as FieldType's Javadoc and docs/authoring.md state it. A
+     * payload is stored as JSON and read back with the engine's Jackson configuration before any step sees it, so
+     * what matters is the JSON form: numbers come back by size, not by the type they were given as.
+     */
+    @Test
+    void aStepReceivesEachFieldTypeAsTheDocumentedJavaType() {
+        assertArrivesAs(Integer.class, 7, arrival(INTEGER, 7L));
+        assertArrivesAs(Integer.class, 7, arrival(INTEGER, (short) 7));
+        assertArrivesAs(Long.class, 3_000_000_000L, arrival(INTEGER, new BigInteger("3000000000")));
+        BigInteger huge = new BigInteger("123456789012345678901234567890");
+        assertArrivesAs(BigInteger.class, huge, arrival(INTEGER, huge));
+        assertArrivesAs(Double.class, 2.5, arrival(FLOAT, 2.5f));
+        assertArrivesAs(Double.class, 12.5, arrival(FLOAT, new BigDecimal("12.50")));
+        assertArrivesAs(String.class, "abc", arrival(STRING, "abc"));
+        assertArrivesAs(Boolean.class, true, arrival(BOOLEAN, true));
+        assertArrivesAs(String.class, "RUNNABLE", arrival(ATOM, Thread.State.RUNNABLE));
+        assertNull(arrival(ATOM, null));
+        assertArrivesAs(LinkedHashMap.class, Map.of("k", 1), arrival(MAP, Map.of("k", 1L)));
+        assertArrivesAs(ArrayList.class, List.of(1, 2.5), arrival(LIST, List.of(1L, 2.5f)));
+    }
+
+    /** Through REST the payload is JSON from the start: a float field needs a fraction or an exponent. */
+    @Test
+    void jsonNumbersAreTypedByTheirLiteral() {
+        Map<String, Object> json = Json.readObject(
+                "{\"count\": 2, \"price\": 2.0, \"ratio\": 1e3, \"big\": 3000000000}");
+        TriggerSpec trigger = trigger(manual("start").field("count", INTEGER).field("price", FLOAT)
+                .field("ratio", FLOAT).field("big", INTEGER));
+        assertEquals(List.of(), violations(trigger, json));
+        assertEquals(List.of(Integer.class, Double.class, Double.class, Long.class),
+                json.values().stream().map(Object::getClass).toList());
+        assertEquals(List.of(new PayloadViolation("value", Problem.INVALID_TYPE, "float")),
+                violations(oneField(FLOAT), Json.readObject("{\"value\": 2}")));
+    }
+
+    /** What a step reads for a value accepted for a field of this type: the payload after its JSON round trip. */
+    private static Object arrival(FieldType type, Object provided) {
+        PayloadResolution resolution = oneField(type).resolve(value(provided), CLOCK);
+        assertEquals(List.of(), resolution.violations(), type + " should accept " + provided);
+        return Json.readObject(Json.write(resolution.payload())).get("value");
+    }
+
+    private static void assertArrivesAs(Class<?> type, Object expected, Object arrived) {
+        assertEquals(type, arrived.getClass(), () -> "arrived as " + arrived.getClass().getName());
+        assertEquals(expected, arrived);
     }
 
     /** A provided null is a type error, not a missing field. */

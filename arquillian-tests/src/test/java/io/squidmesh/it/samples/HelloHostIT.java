@@ -14,6 +14,7 @@ import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,13 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * docs/getting-started.md, end to end: the sample host application's own EAR (samples/hello-host: the engine, the
  * JMS executor, the operator web module and the host's workflow, step and servlet), deployed as built, answers
- * its servlet, and the run it starts completes through real JMS deliveries; the dashboard's API shows it.
+ * its servlet, and the run it starts completes through real JMS deliveries; the dashboard's API shows it. The
+ * sample is what users copy, so its answers to bad input are checked too: a plain-text 4xx, and no run started.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class HelloHostIT {
 
     private static final ApiClient HELLO = new ApiClient("http://127.0.0.1:8080/hello", null, null);
+    private static final String FORM = "application/x-www-form-urlencoded";
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -40,7 +43,7 @@ class HelloHostIT {
 
     @Test
     void theSampleHostStartsItsOwnWorkflowAndTheRunCompletes() {
-        ApiClient.Reply started = HELLO.send("POST", "/greetings?name=Ada", "", "application/x-www-form-urlencoded");
+        ApiClient.Reply started = HELLO.send("POST", "/greetings?name=Ada", "", FORM);
         assertEquals(201, started.status(), started::toString);
         String[] created = started.body().trim().split(" ");
         String id = created[0];
@@ -59,5 +62,35 @@ class HelloHostIT {
         List<Map<String, Object>> steps = (List<Map<String, Object>>) run.get("steps");
         assertEquals(List.of("greet:completed", "announce:completed"),
                 steps.stream().map(s -> s.get("step") + ":" + s.get("status")).toList());
+    }
+
+    @Test
+    void badInputIsAnsweredWithAClientErrorInPlainTextAndStartsNothing() {
+        int runsBefore = helloRuns();
+
+        assertClientError(HELLO.send("POST", "/greetings", "", FORM), 400, "name is required");
+        assertClientError(HELLO.send("POST", "/greetings?name=", "", FORM), 400, "name is required");
+        assertClientError(HELLO.send("POST", "/greetings?name=%20%20", "", FORM), 400, "name is required");
+
+        assertClientError(HELLO.get("/greetings"), 400, "id is required");
+        assertClientError(HELLO.get("/greetings?id="), 400, "id is required");
+        assertClientError(HELLO.get("/greetings?id=not-a-run"), 400, "run id 'not-a-run' is not a UUID");
+        String unknown = UUID.randomUUID().toString();
+        assertClientError(HELLO.get("/greetings?id=" + unknown), 404, "run " + unknown + " not found");
+
+        assertEquals(runsBefore, helloRuns(), "a refused POST must not start a run");
+    }
+
+    private static void assertClientError(ApiClient.Reply reply, int status, String message) {
+        assertEquals(status, reply.status(), reply::toString);
+        String type = reply.header("Content-Type");
+        assertTrue(type != null && type.startsWith("text/plain"), () -> "Content-Type " + type + ": " + reply);
+        assertTrue(reply.body().startsWith(message), reply::toString);
+    }
+
+    private static int helloRuns() {
+        ApiClient.Reply reply = ApiClient.VIEWER.get("/api/runs?workflow=hello_host&limit=500");
+        assertEquals(200, reply.status(), reply::toString);
+        return ((List<?>) reply.json().get("runs")).size();
     }
 }

@@ -47,11 +47,14 @@ import static io.squidmesh.workflow.StepOptions.TRANSACTION;
 /**
  * Checks a workflow declaration against every definition rule of SPEC §4.9 and returns all the
  * problems found, in a stable order, using the original engine's messages (plus a few for checks the
- * Java port adds: cron syntax, time zones, blank and reserved names).
+ * Java port adds: cron syntax, time zones, blank and reserved names). Where the original message leaves the
+ * reader searching, it is kept as the start and the rest says where: transition problems name the transition
+ * ({@code load --ok--> shout}), the entry-step rule names the candidates.
  */
 public final class DefinitionValidator {
 
     private static final Set<String> TRIGGER_TYPES = Set.of("manual", "cron");
+    private static final String ENTRY_STEP_RULE = "workflow must define exactly one entry step";
 
     private DefinitionValidator() {
     }
@@ -341,10 +344,11 @@ public final class DefinitionValidator {
     private static void checkTransitionMode(WorkflowDecl workflow, Set<String> known, List<String> problems) {
         Set<String> seen = new HashSet<>();
         Set<String> targets = new HashSet<>();
+        Set<String> unknownTargets = new LinkedHashSet<>();
         for (TransitionDecl transition : workflow.transitions()) {
             String from = transition.from();
             if (!known.contains(from)) {
-                problems.add("transition references unknown step: " + from);
+                problems.add("transition references unknown step: " + from + " (" + arrow(transition) + ")");
             }
             Outcome outcome = outcome(transition.on());
             if (outcome == null) {
@@ -363,7 +367,8 @@ public final class DefinitionValidator {
             }
             String to = transition.to();
             if (!Workflows.COMPLETE.equals(to) && !known.contains(to)) {
-                problems.add("transition targets unknown step: " + to);
+                problems.add("transition targets unknown step: " + to + " (" + arrow(transition) + ")");
+                unknownTargets.add(to);
             } else {
                 targets.add(to);
             }
@@ -381,11 +386,25 @@ public final class DefinitionValidator {
                 }
             }
         }
-        long entries = workflow.steps().stream().map(StepDecl::name).distinct()
-                .filter(name -> !targets.contains(name)).count();
-        if (entries != 1) {
-            problems.add("workflow must define exactly one entry step");
+        List<String> entries = workflow.steps().stream().map(StepDecl::name).distinct()
+                .filter(name -> !targets.contains(name)).toList();
+        // A misspelt target leaves the step it meant without an incoming transition, so that step counts as an
+        // entry too. When the unknown targets can account for every candidate but one, the entry-step problem is
+        // only their echo: fixing them fixes it, and reporting it as well would send the reader looking elsewhere.
+        boolean echoOfUnknownTargets = entries.size() - unknownTargets.size() <= 1;
+        if (entries.isEmpty()) {
+            problems.add(ENTRY_STEP_RULE + " (a step no transition leads to); found none");
+        } else if (entries.size() > 1 && !echoOfUnknownTargets) {
+            problems.add(ENTRY_STEP_RULE + " (a step no transition leads to); found " + entries.size() + ": "
+                    + String.join(", ", entries));
         }
+    }
+
+    /** A transition as the messages show it: {@code load --ok--> shout}, {@code shout --ok--> COMPLETE}. */
+    private static String arrow(TransitionDecl transition) {
+        Outcome outcome = outcome(transition.on());
+        String to = Workflows.COMPLETE.equals(transition.to()) ? "COMPLETE" : transition.to();
+        return transition.from() + " --" + (outcome == null ? transition.on() : outcome.value()) + "--> " + to;
     }
 
     private static boolean hasTransition(WorkflowDecl workflow, String from, Outcome outcome) {

@@ -13,7 +13,7 @@ import static io.squidmesh.workflow.Workflows.log;
 import static io.squidmesh.workflow.Workflows.manual;
 import static io.squidmesh.workflow.Workflows.workflow;
 
-/** Greets someone, then writes a log line: the first workflow of docs/getting-started.md. */
+/** Greets someone, then writes a log line: the workflow of docs/getting-started.md §3, started from a servlet. */
 @ApplicationScoped
 public class HelloWorkflow implements WorkflowDefinition {
 
