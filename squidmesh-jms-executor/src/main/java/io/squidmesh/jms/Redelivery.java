@@ -15,7 +15,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import java.util.Collections;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -164,8 +163,9 @@ public class Redelivery {
 
     private Message copy(Message message) throws JMSException {
         Message copy = message instanceof TextMessage text ? jms.createTextMessage(text.getText()) : jms.createMessage();
-        for (Object name : Collections.list(message.getPropertyNames())) {
-            String property = (String) name;
+        java.util.Enumeration<?> names = message.getPropertyNames();
+        while (names.hasMoreElements()) {
+            String property = (String) names.nextElement();
             if (!property.startsWith("JMSX")) {
                 copy.setObjectProperty(property, message.getObjectProperty(property));
             }
