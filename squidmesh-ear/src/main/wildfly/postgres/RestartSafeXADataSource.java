@@ -2,14 +2,14 @@ package io.squidmesh.postgres;
 
 import org.postgresql.xa.PGXADataSource;
 
+import javax.sql.ConnectionEventListener;
+import javax.sql.StatementEventListener;
 import javax.sql.XAConnection;
 import javax.transaction.xa.XAException;
 import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
 import java.io.IOException;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
@@ -24,7 +24,8 @@ import java.sql.SQLException;
  * reported so by the driver.
  * <p>
  * Used by {@code configure-postgres.cli} as the XA datasource class of the Squid Mesh datasource; compiled by
- * {@code provision.sh} into the driver's WildFly module {@code org.postgresql}, whose class loader loads it.
+ * {@code provision.sh} into the driver's WildFly module {@code org.postgresql}, whose class loader loads it. Plain
+ * delegating classes, no reflection: every XA call of every transaction goes through them.
  */
 public class RestartSafeXADataSource extends PGXADataSource {
 
@@ -32,36 +33,12 @@ public class RestartSafeXADataSource extends PGXADataSource {
 
     @Override
     public XAConnection getXAConnection() throws SQLException {
-        return wrap(super.getXAConnection());
+        return new RestartSafeConnection(super.getXAConnection());
     }
 
     @Override
     public XAConnection getXAConnection(String user, String password) throws SQLException {
-        return wrap(super.getXAConnection(user, password));
-    }
-
-    private static XAConnection wrap(XAConnection connection) {
-        return (XAConnection) Proxy.newProxyInstance(RestartSafeXADataSource.class.getClassLoader(),
-                new Class<?>[] {XAConnection.class}, (proxy, method, args) -> {
-                    Object result = invoke(connection, method, args);
-                    return "getXAResource".equals(method.getName()) ? resource((XAResource) result) : result;
-                });
-    }
-
-    private static XAResource resource(XAResource resource) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            if ("isSameRM".equals(method.getName()) && args[0] != null && Proxy.isProxyClass(args[0].getClass())
-                    && Proxy.getInvocationHandler(args[0]) instanceof Unwrappable other) {
-                return resource.isSameRM(other.delegate());
-            }
-            try {
-                return invoke(resource, method, args);
-            } catch (XAException e) {
-                throw restartSafe(e);
-            }
-        };
-        return (XAResource) Proxy.newProxyInstance(RestartSafeXADataSource.class.getClassLoader(),
-                new Class<?>[] {XAResource.class}, new UnwrappableHandler(resource, handler));
+        return new RestartSafeConnection(super.getXAConnection(user, password));
     }
 
     /** {@code XAER_RMERR} caused by the server shutting down, as the {@code XAER_RMFAIL} it is. */
@@ -88,24 +65,102 @@ public class RestartSafeXADataSource extends PGXADataSource {
         return false;
     }
 
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
+    /** The driver's XA connection, handing out the restart-safe resource. */
+    private record RestartSafeConnection(XAConnection delegate) implements XAConnection {
+        @Override
+        public XAResource getXAResource() throws SQLException {
+            return new RestartSafeResource(delegate.getXAResource());
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return delegate.getConnection();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            delegate.close();
+        }
+
+        @Override
+        public void addConnectionEventListener(ConnectionEventListener listener) {
+            delegate.addConnectionEventListener(listener);
+        }
+
+        @Override
+        public void removeConnectionEventListener(ConnectionEventListener listener) {
+            delegate.removeConnectionEventListener(listener);
+        }
+
+        @Override
+        public void addStatementEventListener(StatementEventListener listener) {
+            delegate.addStatementEventListener(listener);
+        }
+
+        @Override
+        public void removeStatementEventListener(StatementEventListener listener) {
+            delegate.removeStatementEventListener(listener);
         }
     }
 
-    /** Something that wraps an XA resource and can hand it out again (for {@code isSameRM}). */
-    private interface Unwrappable {
-        XAResource delegate();
-    }
-
-    private record UnwrappableHandler(XAResource delegate, InvocationHandler handler)
-            implements InvocationHandler, Unwrappable {
+    /** The driver's XA resource; commit and rollback failures due to a shutdown become {@code XAER_RMFAIL}. */
+    private record RestartSafeResource(XAResource delegate) implements XAResource {
         @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            return handler.invoke(proxy, method, args);
+        public void commit(Xid xid, boolean onePhase) throws XAException {
+            try {
+                delegate.commit(xid, onePhase);
+            } catch (XAException e) {
+                throw restartSafe(e);
+            }
+        }
+
+        @Override
+        public void rollback(Xid xid) throws XAException {
+            try {
+                delegate.rollback(xid);
+            } catch (XAException e) {
+                throw restartSafe(e);
+            }
+        }
+
+        @Override
+        public void end(Xid xid, int flags) throws XAException {
+            delegate.end(xid, flags);
+        }
+
+        @Override
+        public void forget(Xid xid) throws XAException {
+            delegate.forget(xid);
+        }
+
+        @Override
+        public int getTransactionTimeout() throws XAException {
+            return delegate.getTransactionTimeout();
+        }
+
+        @Override
+        public boolean isSameRM(XAResource other) throws XAException {
+            return delegate.isSameRM(other instanceof RestartSafeResource wrapped ? wrapped.delegate() : other);
+        }
+
+        @Override
+        public int prepare(Xid xid) throws XAException {
+            return delegate.prepare(xid);
+        }
+
+        @Override
+        public Xid[] recover(int flag) throws XAException {
+            return delegate.recover(flag);
+        }
+
+        @Override
+        public boolean setTransactionTimeout(int seconds) throws XAException {
+            return delegate.setTransactionTimeout(seconds);
+        }
+
+        @Override
+        public void start(Xid xid, int flags) throws XAException {
+            delegate.start(xid, flags);
         }
     }
 }
