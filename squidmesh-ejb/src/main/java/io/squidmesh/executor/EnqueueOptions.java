@@ -1,19 +1,21 @@
 package io.squidmesh.executor;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Options of one enqueue: {@code scheduleIn} is the delay in whole seconds before the work may be
- * delivered (SPEC §5.1 {@code schedule_in}); absent means as soon as the transaction commits.
+ * Options of one enqueue: the delay before the work may be delivered (SPEC §5.1 {@code schedule_in}), in
+ * milliseconds as JMS delivery delays are; absent means as soon as the transaction commits.
  */
 public final class EnqueueOptions {
 
-    private static final EnqueueOptions NOW = new EnqueueOptions(0);
+    private static final EnqueueOptions NOW = new EnqueueOptions(Duration.ZERO);
 
-    private final int scheduleInSeconds;
+    private final Duration delay;
 
-    private EnqueueOptions(int scheduleInSeconds) {
-        this.scheduleInSeconds = scheduleInSeconds;
+    private EnqueueOptions(Duration delay) {
+        this.delay = delay;
     }
 
     /**
@@ -26,26 +28,55 @@ public final class EnqueueOptions {
     }
 
     /**
+     * A delay, kept to the millisecond; {@code null}, zero or less means no delay.
+     *
+     * @param delay the delay before the work may be delivered
+     * @return the options
+     */
+    public static EnqueueOptions after(Duration delay) {
+        return delay == null || delay.toMillis() <= 0 ? NOW : new EnqueueOptions(Duration.ofMillis(delay.toMillis()));
+    }
+
+    /**
      * A delay of {@code seconds}; zero or less means no delay, as in the original engine.
      *
      * @param seconds the delay in whole seconds
      * @return the options
      */
     public static EnqueueOptions scheduleIn(int seconds) {
-        return seconds > 0 ? new EnqueueOptions(seconds) : NOW;
+        return after(Duration.ofSeconds(seconds));
     }
 
     /**
      * The delay before the work may be delivered.
      *
-     * @return the delay in whole seconds, or empty for no delay
+     * @return the delay (whole milliseconds), or empty for no delay
+     */
+    public Optional<Duration> delay() {
+        return delay.isZero() ? Optional.empty() : Optional.of(delay);
+    }
+
+    /**
+     * The delay in the original's unit, for the {@code schedule_in} field of the executor's metadata.
+     *
+     * @return the delay in whole seconds, rounded up, or empty for no delay
      */
     public OptionalInt scheduleIn() {
-        return scheduleInSeconds > 0 ? OptionalInt.of(scheduleInSeconds) : OptionalInt.empty();
+        return delay.isZero() ? OptionalInt.empty() : OptionalInt.of(wholeSecondsUp(delay));
+    }
+
+    /**
+     * A delay in whole seconds, rounded up (1 ms is 1 s), as SPEC's {@code schedule_in} field counts.
+     *
+     * @param delay a positive delay
+     * @return the seconds, at least 1
+     */
+    public static int wholeSecondsUp(Duration delay) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (delay.toMillis() + 999) / 1000));
     }
 
     @Override
     public String toString() {
-        return scheduleInSeconds > 0 ? "schedule_in=" + scheduleInSeconds + "s" : "now";
+        return delay.isZero() ? "now" : "schedule_in=" + delay.toMillis() + "ms";
     }
 }

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The databases the engine supports; where their SQL differs, the engine asks which one it runs on. */
 public enum DatabaseVendor {
@@ -14,6 +15,16 @@ public enum DatabaseVendor {
 
     DatabaseVendor(String migrations) {
         this.migrations = migrations;
+    }
+
+    /**
+     * The query that reads the database's clock as it is now, or empty when the database has no clock of its own.
+     * Not {@code CURRENT_TIMESTAMP}: both databases answer it with the start of the transaction, which would
+     * misalign the engine's clock by however long the transaction has been open. H2 runs embedded in the server's
+     * JVM, so it shares the server's clock.
+     */
+    public Optional<String> clockQuery() {
+        return this == POSTGRESQL ? Optional.of("SELECT clock_timestamp()") : Optional.empty();
     }
 
     /** The folder under {@code db/migration} holding this database's schema migrations. */

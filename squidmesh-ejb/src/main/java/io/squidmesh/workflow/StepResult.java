@@ -8,8 +8,8 @@ import java.util.Objects;
 public sealed interface StepResult permits StepResult.Ok, StepResult.Failure, StepResult.Retry {
 
     /**
-     * Success. {@code scheduleIn}, when positive, delays the dispatch of the next step(s) (whole
-     * seconds, rounded up, as the executor schedules in seconds).
+     * Success. {@code scheduleIn}, when positive, delays the dispatch of the next step(s), to the millisecond
+     * (a JMS delivery delay).
      *
      * @param output the step's output; {@code null} means empty
      * @param scheduleIn the delay before the next step(s), or {@code null} for none

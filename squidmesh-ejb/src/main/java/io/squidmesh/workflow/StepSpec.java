@@ -70,13 +70,12 @@ public record StepSpec(String name, StepKind kind, Class<? extends Step> impleme
     }
 
     /**
-     * A wait step's delay in whole seconds, rounded up (1 ms becomes 1 s), as the executor schedules in seconds.
+     * A wait step's delay to the millisecond, as JMS delivery delays count (at least 1 ms).
      *
-     * @return the delay in seconds, at least 1
+     * @return the delay before the next step
      */
-    public int waitSeconds() {
-        long millis = duration.toMillis();
-        return (int) Math.max(1, (millis + 999) / 1000);
+    public Duration waitDelay() {
+        return Duration.ofMillis(Math.max(1, duration.toMillis()));
     }
 
     /**

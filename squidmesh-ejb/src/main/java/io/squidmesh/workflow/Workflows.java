@@ -158,7 +158,7 @@ public final class Workflows {
 
     /**
      * Delays the next step without holding a thread: the successor is delivered after
-     * {@code duration}, rounded up to whole seconds.
+     * {@code duration}, to the millisecond (a JMS delivery delay).
      *
      * @param duration how long to wait
      * @return the built-in step

@@ -126,11 +126,11 @@ class RecoveryPolicyTest {
     }
 
     @Test
-    void waitSecondsRoundUp() {
-        assertEquals(1, waitStep(Duration.ofMillis(10)).waitSeconds());
-        assertEquals(1, waitStep(Duration.ofMillis(1_000)).waitSeconds());
-        assertEquals(2, waitStep(Duration.ofMillis(1_001)).waitSeconds());
-        assertEquals(60, waitStep(Duration.ofMinutes(1)).waitSeconds());
+    void waitsKeepTheirMilliseconds() {
+        assertEquals(Duration.ofMillis(10), waitStep(Duration.ofMillis(10)).waitDelay());
+        assertEquals(Duration.ofMillis(1_001), waitStep(Duration.ofMillis(1_001)).waitDelay());
+        assertEquals(Duration.ofMillis(1), waitStep(Duration.ofNanos(10)).waitDelay(), "never a zero delay");
+        assertEquals(Duration.ofMinutes(1), waitStep(Duration.ofMinutes(1)).waitDelay());
         assertEquals(Duration.ofMillis(10), waitStep(Duration.ofMillis(10)).duration());
     }
 
@@ -140,7 +140,7 @@ class RecoveryPolicyTest {
                 .step("w", waitFor(Duration.ofSeconds(1)), s -> s.option("duration", 2_500)).build()
                 .step("w").orElseThrow();
         assertEquals(Duration.ofMillis(2_500), step.duration());
-        assertEquals(3, step.waitSeconds());
+        assertEquals(Duration.ofMillis(2_500), step.waitDelay());
     }
 
     @Test

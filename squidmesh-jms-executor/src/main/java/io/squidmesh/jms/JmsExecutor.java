@@ -80,7 +80,7 @@ public class JmsExecutor implements Executor {
             setIfPresent(message, PROPERTY_STEP, step);
             setIfPresent(message, PROPERTY_TRIGGER, payload.text(Payload.TRIGGER));
             JMSProducer producer = jms.createProducer();
-            options.scheduleIn().ifPresent(seconds -> producer.setDeliveryDelay(seconds * 1000L));
+            options.delay().ifPresent(delay -> producer.setDeliveryDelay(delay.toMillis()));
             producer.send(queue, message);
 
             Map<String, Object> job = new LinkedHashMap<>();
@@ -88,6 +88,7 @@ public class JmsExecutor implements Executor {
             job.put("executor", "jms");
             job.put("queue", queue.getQueueName());
             options.scheduleIn().ifPresent(seconds -> job.put("schedule_in", seconds));
+            options.delay().ifPresent(delay -> job.put("schedule_in_ms", delay.toMillis()));
             return job;
         } catch (JMSException | JMSRuntimeException e) {
             throw new EnqueueException("executor_unavailable", e);

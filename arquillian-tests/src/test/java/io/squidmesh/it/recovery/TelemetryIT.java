@@ -101,6 +101,7 @@ class TelemetryIT {
         assertEquals("retrying", transition.event().metadata("to_status"));
         EventLog.Observed dispatch = events.forRun(id).get(failed + 3);
         assertEquals(1, dispatch.event().metadata("schedule_in"));
+        assertEquals(1000L, ((Number) dispatch.event().metadata("schedule_in_ms")).longValue());
         @SuppressWarnings("unchecked")
         Map<String, Object> error = (Map<String, Object>) events.forRun(id).get(failed).event().metadata("error");
         assertEquals("retry_later", error.get("code"));

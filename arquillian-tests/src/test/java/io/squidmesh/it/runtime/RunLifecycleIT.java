@@ -11,6 +11,7 @@ import io.squidmesh.RunPage;
 import io.squidmesh.RunQuery;
 import io.squidmesh.RunStatus;
 import io.squidmesh.SquidMesh;
+import io.squidmesh.StepAttempt;
 import io.squidmesh.StepRun;
 import io.squidmesh.StepState;
 import io.squidmesh.it.support.Await;
@@ -141,6 +142,21 @@ class RunLifecycleIT {
     }
 
     @Test
+    void aSubSecondBackoffIsHonouredToTheMillisecond() {
+        Run started = squidMesh.startRun("it_quick_retry", Map.of("failures", 2));
+        Run done = Await.status(squidMesh, started.id().toString(), RunStatus.COMPLETED);
+
+        List<StepAttempt> attempts = done.stepRuns().get(0).attempts();
+        assertEquals(List.of("failed", "failed", "completed"), attempts.stream().map(StepAttempt::status).toList());
+        for (int i = 1; i < attempts.size(); i++) {
+            // the failure is recorded (updated_at) in the transaction that queues the retry with its 200 ms delay
+            long gap = Duration.between(attempts.get(i - 1).updatedAt(), attempts.get(i).insertedAt()).toMillis();
+            assertTrue(gap >= 150 && gap < 950, "attempt " + (i + 1) + " came " + gap
+                    + " ms after the failure: a 200 ms backoff, not rounded up to a second");
+        }
+    }
+
+    @Test
     void exhaustedRetriesFailTheRunWithTheLastError() {
         Run started = squidMesh.startRun("it_retry", Map.of("failures", 5));
         Run failed = Await.status(squidMesh, started.id().toString(), RunStatus.FAILED, Duration.ofSeconds(30));
@@ -201,8 +217,8 @@ class RunLifecycleIT {
         String id = started.id().toString();
 
         Run done = Await.status(squidMesh, id, RunStatus.COMPLETED);
-        assertTrue(Duration.between(start, Instant.now()).toMillis() >= 2_000,
-                "1 s asked by 'before' plus the 10 ms wait rounded up to 1 s");
+        assertTrue(Duration.between(start, Instant.now()).toMillis() >= 1_010,
+                "1 s asked by 'before' plus the 10 ms wait");
         assertEquals(List.of("before", "after"), Probe.executions(id));
         assertEquals(List.of("completed", "completed", "completed"),
                 done.stepRuns().stream().map(StepRun::status).toList());

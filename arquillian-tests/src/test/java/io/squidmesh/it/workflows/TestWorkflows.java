@@ -57,6 +57,19 @@ public final class TestWorkflows {
         }
     }
 
+    /** The same flaky step with a 200 ms backoff: retries keep their milliseconds. */
+    @ApplicationScoped
+    public static class QuickRetry implements WorkflowDefinition {
+        @Override
+        public Workflow define() {
+            return workflow("it_quick_retry")
+                    .trigger(manual("it_quick_retry").field("failures", INTEGER))
+                    .step("flaky", TestSteps.Flaky.class, s -> s.retry(3, exponential(200, 200)).output("probe"))
+                    .transition("flaky", OK, COMPLETE)
+                    .build();
+        }
+    }
+
     /** A step that fails for good, routed to a recovery step once retries are exhausted. */
     @ApplicationScoped
     public static class ErrorRoute implements WorkflowDefinition {

@@ -91,7 +91,7 @@ public class BatchSteps {
             }
             BatchStatus status = execution.getBatchStatus();
             if (status == BatchStatus.COMPLETED) {
-                return new ExecutionOutcome.Succeeded(output(execution, operator.getStepExecutions(executionId)), 0);
+                return ExecutionOutcome.Succeeded.now(output(execution, operator.getStepExecutions(executionId)));
             }
             if (ENDED_BADLY.contains(status)) {
                 Map<String, Object> error = new LinkedHashMap<>();

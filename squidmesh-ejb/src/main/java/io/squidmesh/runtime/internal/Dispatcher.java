@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -48,14 +49,14 @@ public class Dispatcher {
      * Records on the run by when the work just queued must have been delivered (its delay plus the watchdog's
      * grace): the watchdog re-queues what has not moved by then (DESIGN G3, nothing strands).
      */
-    private void expectDelivery(RunEntity run, int scheduleInSeconds) {
-        run.expectProgressBy(Clocks.now().plusSeconds(Math.max(0, scheduleInSeconds)).plus(config.watchdogGrace()));
+    private void expectDelivery(RunEntity run, Duration delay) {
+        run.expectProgressBy(Clocks.now().plus(delay).plus(config.watchdogGrace()));
     }
 
     /** Queues one step without writing a row (transition mode, retries, resumes). */
-    public void enqueueStep(RunEntity run, String step, int scheduleInSeconds) {
-        EnqueueOptions options = EnqueueOptions.scheduleIn(scheduleInSeconds);
-        expectDelivery(run, scheduleInSeconds);
+    public void enqueueStep(RunEntity run, String step, Duration delay) {
+        EnqueueOptions options = EnqueueOptions.after(delay);
+        expectDelivery(run, delay);
         em.flush();
         Map<String, Object> job;
         try {
@@ -63,7 +64,7 @@ public class Dispatcher {
         } catch (RuntimeException e) {
             throw new DispatchException(e);
         }
-        telemetry.runDispatched(run, job == null ? Map.of() : job, scheduleInSeconds);
+        telemetry.runDispatched(run, job == null ? Map.of() : job, options);
     }
 
     /**
@@ -74,7 +75,7 @@ public class Dispatcher {
      * @return the steps queued now
      */
     public List<String> scheduleSteps(RunEntity run, Workflow workflow, List<String> steps,
-                                      Map<String, Object> state, int scheduleInSeconds) {
+                                      Map<String, Object> state, Duration delay) {
         Set<String> existing = stepRuns.statuses(run.getId()).keySet();
         Instant now = Clocks.now();
         List<StepRunEntity> inserted = new ArrayList<>();
@@ -92,8 +93,8 @@ public class Dispatcher {
         if (queued.isEmpty()) {
             return queued;
         }
-        EnqueueOptions options = EnqueueOptions.scheduleIn(scheduleInSeconds);
-        expectDelivery(run, scheduleInSeconds);
+        EnqueueOptions options = EnqueueOptions.after(delay);
+        expectDelivery(run, delay);
         em.flush();
         List<Map<String, Object>> jobs;
         try {
@@ -105,14 +106,14 @@ public class Dispatcher {
             throw new DispatchException(e);
         }
         for (Map<String, Object> job : jobs) {
-            telemetry.runDispatched(run, job == null ? Map.of() : job, scheduleInSeconds);
+            telemetry.runDispatched(run, job == null ? Map.of() : job, options);
         }
         return queued;
     }
 
     /** Queues the saga compensation of a run that just failed. */
     public void enqueueCompensation(RunEntity run) {
-        expectDelivery(run, 0);
+        expectDelivery(run, Duration.ZERO);
         em.flush();
         Map<String, Object> job;
         try {
@@ -120,6 +121,6 @@ public class Dispatcher {
         } catch (RuntimeException e) {
             throw new DispatchException(e);
         }
-        telemetry.runDispatched(run, job == null ? Map.of() : job, null);
+        telemetry.runDispatched(run, job == null ? Map.of() : job, EnqueueOptions.now());
     }
 }

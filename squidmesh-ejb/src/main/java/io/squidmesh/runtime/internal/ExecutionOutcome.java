@@ -1,12 +1,21 @@
 package io.squidmesh.runtime.internal;
 
+import java.time.Duration;
 import java.util.Map;
 
 /** What one attempt produced, before it is applied to the run. */
 public sealed interface ExecutionOutcome {
 
-    /** Success; {@code scheduleInSeconds} delays the successor (0 = at once). */
-    record Succeeded(Map<String, Object> output, int scheduleInSeconds) implements ExecutionOutcome {
+    /** Success; {@code scheduleIn} delays the successor (zero = at once), to the millisecond. */
+    record Succeeded(Map<String, Object> output, Duration scheduleIn) implements ExecutionOutcome {
+        public Succeeded {
+            scheduleIn = scheduleIn == null || scheduleIn.isNegative() ? Duration.ZERO : scheduleIn;
+        }
+
+        /** A success whose successor goes at once. */
+        public static Succeeded now(Map<String, Object> output) {
+            return new Succeeded(output, Duration.ZERO);
+        }
     }
 
     /** Failure with the normalized error map ({@code retryable?} decides whether the retry policy applies). */

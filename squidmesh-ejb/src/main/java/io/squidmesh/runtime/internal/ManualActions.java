@@ -131,7 +131,7 @@ public class ManualActions {
         } else {
             transitions.moveTo(run, RunStatus.RUNNING, target);
             try {
-                dispatcher.enqueueStep(run, target, 0);
+                dispatcher.enqueueStep(run, target, Duration.ZERO);
             } catch (DispatchException e) {
                 throw new io.squidmesh.DispatchFailedException(String.valueOf(e.reason()), e.getCause());
             }

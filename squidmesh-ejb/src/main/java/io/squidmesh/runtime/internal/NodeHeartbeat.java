@@ -1,5 +1,6 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.persistence.DatabaseVendor;
 import io.squidmesh.persistence.DbTime;
 import io.squidmesh.persistence.NodeEntity;
 import jakarta.annotation.Resource;
@@ -10,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 
+import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -40,16 +43,32 @@ public class NodeHeartbeat {
     @Resource
     UserTransaction transaction;
 
+    @Resource(lookup = "java:comp/DefaultDataSource")
+    DataSource dataSource;
+
+    private volatile DatabaseVendor vendor;
+
     /** Reads the database's clock and aligns {@link Clocks#now} with it; returns the offset. */
     public Duration alignClock() {
         return OwnTransaction.run(transaction, this::align).orThrow();
     }
 
     private Duration align() {
+        Optional<String> query = vendor().clockQuery();
+        if (query.isEmpty()) {
+            return Clocks.offset(); // the database keeps this JVM's time
+        }
         Instant sent = Instant.now(Clocks.UTC);
-        Object value = em.createNativeQuery("SELECT CURRENT_TIMESTAMP").getSingleResult();
+        Object value = em.createNativeQuery(query.get()).getSingleResult();
         Instant received = Instant.now(Clocks.UTC);
         return Clocks.align(instant(value), sent, received);
+    }
+
+    private DatabaseVendor vendor() {
+        if (vendor == null) {
+            vendor = DatabaseVendor.of(dataSource);
+        }
+        return vendor;
     }
 
     /**

@@ -14,6 +14,7 @@ import io.squidmesh.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +82,9 @@ public class RunStarter {
         runs.insert(run);
         try {
             if (workflow.isDependencyMode()) {
-                dispatcher.scheduleSteps(run, workflow, workflow.entrySteps(), RunState.state(payload, context), 0);
+                dispatcher.scheduleSteps(run, workflow, workflow.entrySteps(), RunState.state(payload, context), Duration.ZERO);
             } else {
-                dispatcher.enqueueStep(run, currentStep, 0);
+                dispatcher.enqueueStep(run, currentStep, Duration.ZERO);
             }
         } catch (DispatchException e) {
             throw new DispatchFailedException(String.valueOf(e.reason()), e.getCause());

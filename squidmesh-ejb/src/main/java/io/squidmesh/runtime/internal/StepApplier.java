@@ -62,7 +62,7 @@ public class StepApplier {
     Telemetry telemetry;
 
     /** @return false when the claim was no longer current (taken over): nothing was written */
-    public boolean applySuccess(Claim claim, Map<String, Object> output, int scheduleInSeconds, long durationNanos) {
+    public boolean applySuccess(Claim claim, Map<String, Object> output, Duration scheduleIn, long durationNanos) {
         RunEntity run = runs.lock(claim.runId());
         Instant now = Clocks.now();
         StepRunEntity row = finishAttempt(run, claim, "completed", null, now);
@@ -77,7 +77,7 @@ public class StepApplier {
             dispatcher.enqueueCompensation(run);
             return true;
         }
-        advance(run, claim.workflow(), claim.step(), mapped, scheduleInSeconds);
+        advance(run, claim.workflow(), claim.step(), mapped, scheduleIn);
         return true;
     }
 
@@ -90,7 +90,7 @@ public class StepApplier {
                 || !step.equals(run.getCurrentStep()) || !RunStatus.of(run.getStatus()).schedulesNextStep()) {
             return;
         }
-        advance(run, workflow.get(), workflow.get().step(step).orElseThrow(), row.getOutput(), 0);
+        advance(run, workflow.get(), workflow.get().step(step).orElseThrow(), row.getOutput(), Duration.ZERO);
     }
 
     /** @return false when the claim was no longer current (taken over): nothing was written */
@@ -185,7 +185,7 @@ public class StepApplier {
         resume.put(BatchSteps.NODE, nodes.name());
         row.setResume(resume);
         row.setUpdatedAt(Clocks.now());
-        lookAgain(run, claim, 1);
+        lookAgain(run, claim, Duration.ofSeconds(1));
         return true;
     }
 
@@ -196,7 +196,7 @@ public class StepApplier {
             return false;
         }
         long waited = Duration.between(claim.attemptStartedAt(), Clocks.now()).toSeconds();
-        lookAgain(run, claim, (int) Math.min(30, 1 + waited / 10));
+        lookAgain(run, claim, Duration.ofSeconds(Math.min(30, 1 + waited / 10)));
         return true;
     }
 
@@ -224,9 +224,9 @@ public class StepApplier {
         return status.isTerminal() ? null : row;
     }
 
-    private void lookAgain(RunEntity run, Claim claim, int seconds) {
+    private void lookAgain(RunEntity run, Claim claim, Duration delay) {
         try {
-            dispatcher.enqueueStep(run, claim.stepName(), seconds);
+            dispatcher.enqueueStep(run, claim.stepName(), delay);
         } catch (DispatchException e) {
             fail(run, claim.stepName(), RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", claim.stepName(),
                     "cause", e.reason()));
@@ -235,7 +235,7 @@ public class StepApplier {
 
     // ---- success progression (SPEC §6.6) --------------------------------------------------------
 
-    void advance(RunEntity run, Workflow workflow, StepSpec step, Map<String, Object> mapped, int scheduleInSeconds) {
+    void advance(RunEntity run, Workflow workflow, StepSpec step, Map<String, Object> mapped, Duration scheduleIn) {
         RunStatus status = RunStatus.of(run.getStatus());
         if (status.isTerminal()) {
             return; // its output is not merged into a settled run
@@ -248,14 +248,14 @@ public class StepApplier {
             return;
         }
         if (workflow.isDependencyMode()) {
-            advanceDependencies(run, workflow, step, context, status, scheduleInSeconds);
+            advanceDependencies(run, workflow, step, context, status, scheduleIn);
         } else {
-            advanceTransition(run, workflow, step, context, scheduleInSeconds);
+            advanceTransition(run, workflow, step, context, scheduleIn);
         }
     }
 
     private void advanceTransition(RunEntity run, Workflow workflow, StepSpec step, Map<String, Object> context,
-                                   int scheduleInSeconds) {
+                                   Duration scheduleIn) {
         run.setContext(context);
         Optional<TransitionSpec> next = workflow.transition(step.name(), Outcome.OK);
         if (next.isEmpty()) {
@@ -273,14 +273,14 @@ public class StepApplier {
         run.setLastError(null);
         transitions.touch(run);
         try {
-            dispatcher.enqueueStep(run, target, scheduleInSeconds);
+            dispatcher.enqueueStep(run, target, scheduleIn);
         } catch (DispatchException e) {
             fail(run, target, RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", target, "cause", e.reason()));
         }
     }
 
     private void advanceDependencies(RunEntity run, Workflow workflow, StepSpec step, Map<String, Object> context,
-                                     RunStatus status, int scheduleInSeconds) {
+                                     RunStatus status, Duration scheduleIn) {
         run.setContext(context);
         transitions.touch(run);
         if (status == RunStatus.RETRYING) {
@@ -294,7 +294,7 @@ public class StepApplier {
             run.setCurrentStep(null);
             try {
                 dispatcher.scheduleSteps(run, workflow, dispatch.steps(), RunState.state(run.getInput(), context),
-                        scheduleInSeconds);
+                        scheduleIn);
             } catch (DispatchException e) {
                 fail(run, null, RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_steps", dispatch.steps(),
                         "dispatch_reason", e.reason()));
@@ -310,12 +310,11 @@ public class StepApplier {
     private void scheduleRetry(RunEntity run, Claim claim, Map<String, Object> error, RetryPolicy policy) {
         Long retryAfter = StepErrors.retryAfter(error);
         long delay = retryAfter != null ? retryAfter : policy.delayMillis(claim.attemptNumber());
-        int scheduleIn = (int) ((delay + 999) / 1000);
         LOG.warning(() -> "workflow step failed; scheduling retry " + StepLogContext.describe(claim) + " delay_ms="
                 + delay);
         run.setLastError(error);
         try {
-            dispatcher.enqueueStep(run, claim.stepName(), scheduleIn);
+            dispatcher.enqueueStep(run, claim.stepName(), Duration.ofMillis(delay));
         } catch (DispatchException e) {
             fail(run, claim.stepName(), RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "failed_step", claim.stepName(),
                     "cause", error, "dispatch_reason", e.reason()));
@@ -341,7 +340,7 @@ public class StepApplier {
         run.setCurrentStep(route.to());
         transitions.touch(run);
         try {
-            dispatcher.enqueueStep(run, route.to(), 0);
+            dispatcher.enqueueStep(run, route.to(), Duration.ZERO);
         } catch (DispatchException e) {
             fail(run, route.to(), RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", route.to(),
                     "dispatch_reason", e.reason()));

@@ -10,7 +10,6 @@ import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,9 +41,9 @@ public class StepExecution {
         return switch (step.kind()) {
             case LOG -> {
                 LOG.log(level(step), step.message() + " " + StepLogContext.describe(claim));
-                yield new ExecutionOutcome.Succeeded(Map.of(), 0);
+                yield ExecutionOutcome.Succeeded.now(Map.of());
             }
-            case WAIT -> new ExecutionOutcome.Succeeded(Map.of(), step.waitSeconds());
+            case WAIT -> new ExecutionOutcome.Succeeded(Map.of(), step.waitDelay());
             case PAUSE, APPROVAL -> new ExecutionOutcome.Paused();
             case BATCH -> claim.resume() != null && claim.resume().get(BatchSteps.EXECUTION_ID) instanceof Number id
                     ? batches.check(claim, id.longValue()) : batches.start(claim);
@@ -85,7 +84,7 @@ public class StepExecution {
             if (!outputViolations.isEmpty()) {
                 return validationFailure("output", outputViolations);
             }
-            return new ExecutionOutcome.Succeeded(ok.output(), seconds(ok.scheduleIn()));
+            return new ExecutionOutcome.Succeeded(ok.output(), ok.scheduleIn());
         }
         if (result instanceof StepResult.Failure failure) {
             return new ExecutionOutcome.Failed(StepErrors.terminal(failure.reason()));
@@ -125,14 +124,6 @@ public class StepExecution {
         error.put("validation_errors", new LinkedHashMap<>(violations));
         error.put(StepErrors.RETRYABLE, false);
         return new ExecutionOutcome.Failed(error);
-    }
-
-    /** Whole seconds, rounded up, as executors schedule in seconds. */
-    static int seconds(Duration delay) {
-        if (delay == null || delay.isNegative() || delay.isZero()) {
-            return 0;
-        }
-        return (int) Math.max(1, (delay.toMillis() + 999) / 1000);
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -43,7 +43,7 @@ public class StepInvoker {
             outcome = execution.run(claim);
         }
         if (outcome instanceof ExecutionOutcome.Succeeded success) {
-            if (applier.applySuccess(claim, success.output(), success.scheduleInSeconds(),
+            if (applier.applySuccess(claim, success.output(), success.scheduleIn(),
                     System.nanoTime() - startedNanos)) {
                 return new ExecutionOutcome.Applied();
             }

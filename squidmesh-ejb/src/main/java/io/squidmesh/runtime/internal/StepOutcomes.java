@@ -22,7 +22,7 @@ public class StepOutcomes {
     /** @return false when the claim was no longer current: nothing was written */
     public boolean apply(Claim claim, ExecutionOutcome outcome, long durationNanos) {
         if (outcome instanceof ExecutionOutcome.Succeeded success) {
-            return applier.applySuccess(claim, success.output(), success.scheduleInSeconds(), durationNanos);
+            return applier.applySuccess(claim, success.output(), success.scheduleIn(), durationNanos);
         }
         if (outcome instanceof ExecutionOutcome.Failed failure) {
             return applier.applyFailure(claim, StorableJson.sanitizeMap(failure.error()), durationNanos);

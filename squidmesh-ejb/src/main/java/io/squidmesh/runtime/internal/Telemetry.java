@@ -1,6 +1,7 @@
 package io.squidmesh.runtime.internal;
 
 import io.squidmesh.SquidMeshEvent;
+import io.squidmesh.executor.EnqueueOptions;
 import io.squidmesh.persistence.RunEntity;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,11 +44,10 @@ public class Telemetry {
         emit("run.replayed", measurements(), runMetadata(run));
     }
 
-    public void runDispatched(RunEntity run, Map<String, Object> executorMetadata, Integer scheduleIn) {
+    public void runDispatched(RunEntity run, Map<String, Object> executorMetadata, EnqueueOptions options) {
         Map<String, Object> metadata = new LinkedHashMap<>(executorMetadata);
-        if (scheduleIn != null && scheduleIn > 0) {
-            metadata.putIfAbsent("schedule_in", scheduleIn);
-        }
+        options.scheduleIn().ifPresent(seconds -> metadata.putIfAbsent("schedule_in", seconds));
+        options.delay().ifPresent(delay -> metadata.putIfAbsent("schedule_in_ms", delay.toMillis()));
         metadata.putAll(runMetadata(run));
         emit(DISPATCHED, measurements(), metadata);
     }

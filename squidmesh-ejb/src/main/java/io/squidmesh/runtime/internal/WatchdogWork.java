@@ -134,7 +134,7 @@ public class WatchdogWork {
             transitions.moveTo(run, RunStatus.CANCELLED, null);
         } else if (action instanceof WatchdogDecision.Action.Requeue requeue) {
             for (String step : requeue.steps()) {
-                dispatcher.enqueueStep(run, step, 0);
+                dispatcher.enqueueStep(run, step, Duration.ZERO);
             }
             if (requeue.compensation()) {
                 dispatcher.enqueueCompensation(run);
