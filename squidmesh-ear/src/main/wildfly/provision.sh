@@ -80,6 +80,7 @@ fi
 
 cli --file="$here/configure-messaging.cli"
 cli --file="$here/configure-transactions.cli"
+cli --file="$here/configure-web.cli"
 
 case "$db" in
   h2-mem) ;;
