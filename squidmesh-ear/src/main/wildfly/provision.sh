@@ -9,12 +9,13 @@
 #   --reset true      delete the server's data (database files, Artemis journal) first
 #   --recreate-db true  drop and recreate the PostgreSQL database first
 #   --users           create the demo users (viewer, operator) and the console user (admin)
+#   --user U:P:GROUPS an application user U with password P in the comma-separated GROUPS (may be repeated)
 #   --deploy EAR      copy the EAR into standalone/deployments
 #   --extra-cli FILE  run one more offline CLI script after the others (may be repeated)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-home="" db="h2-mem" reset=0 recreate=0 users=0 deploy="" extra=()
+home="" db="h2-mem" reset=0 recreate=0 users=0 deploy="" extra=() more_users=()
 pg_driver="" pg_host=127.0.0.1 pg_port=5432 pg_admin=postgres pg_database=squidmesh pg_user=squidmesh pg_password=squidmesh
 
 while [ $# -gt 0 ]; do
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
     --reset) [ "$2" = true ] && reset=1; shift ;;
     --recreate-db) [ "$2" = true ] && recreate=1; shift ;;
     --users) users=1 ;;
+    --user) more_users+=("$2"); shift ;;
     --deploy) deploy=$2; shift ;;
     --extra-cli) extra+=("$2"); shift ;;
     --pg-driver) pg_driver=$2; shift ;;
@@ -78,6 +80,7 @@ fi
 
 cli --file="$here/configure-messaging.cli"
 cli --file="$here/configure-transactions.cli"
+cli --file="$here/configure-web.cli"
 
 case "$db" in
   h2-mem) ;;
@@ -120,6 +123,10 @@ if [ $users -eq 1 ]; then
   add_user ApplicationRealm viewer 'viewer-pass1!' squidmesh-viewer
   add_user ApplicationRealm operator 'operator-pass1!' squidmesh-operator,squidmesh-viewer
 fi
+for spec in "${more_users[@]}"; do
+  IFS=: read -r name password groups <<<"$spec"
+  add_user ApplicationRealm "$name" "$password" "$groups"
+done
 
 if [ -n "$deploy" ]; then
   cp "$deploy" "$home/standalone/deployments/squidmesh.ear"

@@ -28,15 +28,32 @@ final class HttpToolRequest {
     /** Used when the request has no {@code timeout}; the original engine's Req default. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(30_000);
 
+    /** Used when the request has no {@code max_body_bytes}: the most of a response body the tool reads, 10 MiB. */
+    static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+
     private static final String METHOD_AND_URL = "HTTP tool requests require a method and a url";
     private static final String CONTENT_TYPE = "content-type";
 
     private final HttpRequest request;
     private final String url;
+    private final Duration timeout;
+    private final long maxBodyBytes;
 
-    private HttpToolRequest(HttpRequest request, String url) {
+    private HttpToolRequest(HttpRequest request, String url, Duration timeout, long maxBodyBytes) {
         this.request = request;
         this.url = url;
+        this.timeout = timeout;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** The bound on the whole exchange: connecting, sending, the response headers and the whole body. */
+    Duration timeout() {
+        return timeout;
+    }
+
+    /** The most response body bytes the tool reads; a larger body is an error, not a truncated result. */
+    long maxBodyBytes() {
+        return maxBodyBytes;
     }
 
     /** The request to send. */
@@ -61,7 +78,9 @@ final class HttpToolRequest {
         }
         Map<String, List<String>> headers = headers(request.get("headers"));
         BodyPublisher body = body(request, headers);
-        HttpRequest.Builder builder = HttpRequest.newBuilder().timeout(timeout(request.get("timeout")));
+        Duration timeout = timeout(request.get("timeout"));
+        long maxBodyBytes = maxBodyBytes(request.get("max_body_bytes"));
+        HttpRequest.Builder builder = HttpRequest.newBuilder().timeout(timeout);
         try {
             builder.uri(URI.create(withQuery(url, request.get("params"))))
                     .method(method.toUpperCase(Locale.ROOT), body);
@@ -75,13 +94,14 @@ final class HttpToolRequest {
             // The JDK refuses restricted (host, connection, ...) and malformed headers.
             throw new Invalid("HTTP tool request header rejected: " + e.getMessage());
         }
-        return new HttpToolRequest(builder.build(), url);
+        return new HttpToolRequest(builder.build(), url, timeout, maxBodyBytes);
     }
 
     /**
-     * The timeout bounds the wait for the response headers, connecting included: the JDK starts the
-     * request timer before it connects (and reports an expiry there as {@code HttpConnectTimeoutException}), which
-     * is how one shared client honours a per-request connect timeout.
+     * The timeout bounds the whole exchange ({@link HttpTool} waits at most this long for the complete response,
+     * body included). It is also the JDK request's own timeout, which bounds the wait for the response headers,
+     * connecting included: the JDK starts that timer before it connects (and reports an expiry there as
+     * {@code HttpConnectTimeoutException}), which is how one shared client honours a per-request connect timeout.
      */
     private static Duration timeout(Object value) throws Invalid {
         if (value == null) {
@@ -91,6 +111,16 @@ final class HttpToolRequest {
             return Duration.ofMillis(((Number) value).longValue());
         }
         throw new Invalid("HTTP tool request timeout must be a positive integer of milliseconds");
+    }
+
+    private static long maxBodyBytes(Object value) throws Invalid {
+        if (value == null) {
+            return DEFAULT_MAX_BODY_BYTES;
+        }
+        if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() > 0) {
+            return ((Number) value).longValue();
+        }
+        throw new Invalid("HTTP tool request max_body_bytes must be a positive integer of bytes");
     }
 
     private static Map<String, List<String>> headers(Object value) throws Invalid {

@@ -252,6 +252,55 @@ class HttpToolTest {
     }
 
     @Test
+    void aResponseBodyOverTheLimitIsAClearNonRetryableError() {
+        server.answer("/big", 200, "text/plain", "x".repeat(4096));
+        server.on("/big-chunked", exchange -> {
+            exchange.sendResponseHeaders(200, 0); // chunked: no length announced
+            for (int i = 0; i < 64; i++) {
+                exchange.getResponseBody().write("y".repeat(1024).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+
+        for (String path : List.of("/big", "/big-chunked")) {
+            ToolError error = error(call(request("method", "get", "url", server.url(path), "max_body_bytes", 1000)));
+
+            assertEquals(ToolErrorKind.HTTP, error.kind());
+            assertEquals(false, error.retryable());
+            assertEquals("HTTP response body is larger than max_body_bytes (1000 bytes)", error.message());
+            assertEquals("response_too_large", error.details().get("reason"));
+            assertEquals(1000L, error.details().get("max_body_bytes"));
+            assertEquals(server.url(path), error.details().get("url"));
+        }
+        assertEquals("x".repeat(4096), result(call(request("method", "get", "url", server.url("/big"),
+                "max_body_bytes", 4096))).payload().get("body"));
+    }
+
+    @Test
+    void theTimeoutBoundsTheWholeExchangeNotJustTheHeaders() {
+        server.on("/trickle", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try {
+                for (int i = 0; i < 50 && release.getCount() > 0; i++) {
+                    exchange.getResponseBody().write('z');
+                    exchange.getResponseBody().flush();
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        long started = System.nanoTime();
+        ToolError error = error(call(request("method", "get", "url", server.url("/trickle"), "timeout", 400)));
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertEquals(ToolErrorKind.TIMEOUT, error.kind());
+        assertTrue(error.retryable());
+        assertEquals("HttpTimeoutException: no complete response within 400 ms", error.details().get("reason"));
+        assertTrue(tookMs < 3_000, "answered after " + tookMs + " ms");
+    }
+
+    @Test
     void timeoutDefaultsToThirtySeconds() throws HttpToolRequest.Invalid {
         assertEquals(Optional.of(Duration.ofSeconds(30)),
                 HttpToolRequest.from(request("method", "get", "url", UNUSED_URL)).request().timeout());
@@ -340,11 +389,14 @@ class HttpToolTest {
     static Stream<Arguments> malformedOptions() {
         String headers = "HTTP tool request headers must map names to strings or lists of strings";
         String timeout = "HTTP tool request timeout must be a positive integer of milliseconds";
+        String maxBody = "HTTP tool request max_body_bytes must be a positive integer of bytes";
         return Stream.of(
                 Arguments.of("timeout", 0, timeout),
                 Arguments.of("timeout", -5, timeout),
                 Arguments.of("timeout", "100", timeout),
                 Arguments.of("timeout", 1.5, timeout),
+                Arguments.of("max_body_bytes", 0, maxBody),
+                Arguments.of("max_body_bytes", "1024", maxBody),
                 Arguments.of("headers", "X-Token: t", headers),
                 Arguments.of("headers", Map.of("X-Count", 1), headers),
                 Arguments.of("headers", Map.of("Accept", List.of(1)), headers),

@@ -6,6 +6,7 @@ import io.squidmesh.web.problem.EngineErrorMapper;
 import io.squidmesh.web.problem.HttpErrorMapper;
 import io.squidmesh.web.problem.ProblemExceptionMapper;
 import io.squidmesh.web.problem.UnexpectedErrorMapper;
+import io.squidmesh.web.request.MediaTypeHeadersFilter;
 import io.squidmesh.web.request.SameOriginFilter;
 import io.squidmesh.web.resource.BulkResource;
 import io.squidmesh.web.resource.HealthResource;
@@ -31,7 +32,7 @@ public class OperatorApi extends Application {
     public static final Set<Class<?>> RESOURCES = Set.of(HealthResource.class, MeResource.class,
             OpenApiResource.class, WorkflowResource.class, RunResource.class, BulkResource.class);
 
-    private static final Set<Class<?>> PROVIDERS = Set.of(SameOriginFilter.class, JsonEntityWriter.class,
+    private static final Set<Class<?>> PROVIDERS = Set.of(SameOriginFilter.class, MediaTypeHeadersFilter.class, JsonEntityWriter.class,
             EngineErrorMapper.class, ProblemExceptionMapper.class, AccessDeniedMapper.class, HttpErrorMapper.class,
             UnexpectedErrorMapper.class);
 

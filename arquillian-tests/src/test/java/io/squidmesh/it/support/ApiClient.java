@@ -52,11 +52,23 @@ public final class ApiClient {
 
     /** {@code headers} are further name/value pairs, e.g. {@code "Origin", "http://example.com"}. */
     public Reply send(String method, String path, String body, String contentType, String... headers) {
+        return sendBody(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), contentType, headers);
+    }
+
+    /**
+     * Any body: e.g. {@code BodyPublishers.ofInputStream} for one sent chunked, without a length. An
+     * {@code Authorization} pair in {@code headers} replaces this client's credentials.
+     */
+    public Reply sendBody(String method, String path, HttpRequest.BodyPublisher body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (authorization != null) {
+                .method(method, body);
+        boolean ownAuthorization = false;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            ownAuthorization |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (authorization != null && !ownAuthorization) {
             request.header("Authorization", authorization);
         }
         if (contentType != null) {
@@ -73,6 +85,61 @@ public final class ApiClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * As the simplest clients do: the whole request, body included, is written before a byte of the answer is
+     * read (over a plain socket, HTTP/1.1 with a {@code Content-Length}). A server that answers early and drops the
+     * rest of a large body resets such a client's connection before it reads anything: that is an
+     * {@link UncheckedIOException} here.
+     */
+    public Reply sendAllThenRead(String method, String path, byte[] body, String contentType) {
+        URI uri = URI.create(base + path);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            StringBuilder head = new StringBuilder(method + " " + uri.getRawPath() + " HTTP/1.1\r\n")
+                    .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
+                    .append("Content-Type: ").append(contentType).append("\r\n")
+                    .append("Content-Length: ").append(body.length).append("\r\n")
+                    .append("Connection: close\r\n");
+            if (authorization != null) {
+                head.append("Authorization: ").append(authorization).append("\r\n");
+            }
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            String[] lines = answer.substring(0, end).split("\r\n");
+            Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.computeIfAbsent(lines[i].substring(0, colon).strip(), k -> new java.util.ArrayList<>())
+                        .add(lines[i].substring(colon + 1).strip());
+            }
+            String text = answer.substring(end + 4);
+            if ("chunked".equalsIgnoreCase(String.join(",", headers.getOrDefault("Transfer-Encoding", List.of())))) {
+                text = unchunk(text);
+            }
+            return new Reply(Integer.parseInt(lines[0].split(" ")[1]), headers, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " (whole body sent first)", e);
+        }
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder text = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].strip(), 16);
+            if (size == 0) {
+                return text.toString();
+            }
+            text.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
         }
     }
 

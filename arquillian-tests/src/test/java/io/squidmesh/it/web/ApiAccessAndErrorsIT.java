@@ -8,6 +8,10 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -202,6 +206,163 @@ class ApiAccessAndErrorsIT {
 
         assertEquals(List.of(Map.of("field", "comment", "problem", "invalid_type", "expected", "string"),
                 Map.of("field", "metadata", "problem", "invalid_type", "expected", "object")), problem.get("errors"));
+    }
+
+    /** Credentials the server cannot even read are no credentials: 401 with a problem body, never a 500. */
+    @Test
+    void malformedCredentialsAreUnauthorizedNeverAServerError() {
+        String paused = (String) start("{\"workflow\":\"web_review\",\"payload\":{\"ticket\":\"T-creds\"}}").get("id");
+        awaitStatus(paused, "paused");
+        List<String> malformed = List.of("Basic %%%not-base64%%%", "Basic abc", "Basic ====", "Basic",
+                "Basic " + base64("no-colon"), "basic " + base64("operator") + "!!", "Basic \u00e9t\u00e9".replace("\u00e9", "e"));
+        for (String authorization : malformed) {
+            for (ApiClient.Reply reply : List.of(
+                    ANONYMOUS.send("GET", "/api/runs", null, null, "Authorization", authorization),
+                    ANONYMOUS.send("GET", "/api/runs/" + paused, null, null, "Authorization", authorization),
+                    ANONYMOUS.send("POST", "/api/runs", "{\"workflow\":\"it_linear\"}", "application/json", "Authorization", authorization),
+                    ANONYMOUS.send("POST", "/api/runs/" + paused + "/cancel", "{}", "application/json", "Authorization", authorization),
+                    ANONYMOUS.send("GET", "/", null, null, "Authorization", authorization))) {
+                assertProblem(reply, 401, "unauthorized");
+                assertEquals("Basic realm=\"Squid Mesh\"", reply.header("WWW-Authenticate"), authorization);
+            }
+            int health = ANONYMOUS.send("GET", "/api/health", null, null, "Authorization", authorization).status();
+            assertTrue(health == 200 || health == 401, authorization + " on health: " + health);
+        }
+        assertEquals("paused", VIEWER.get("/api/runs/" + paused).json().get("status"));
+    }
+
+    /** Whatever the servlet or JAX-RS layer refuses before the API's code runs still answers a problem. */
+    @Test
+    void everyContainerMadeClientErrorIsAProblem() {
+        String start = "{\"workflow\":\"it_linear\",\"payload\":{\"account_id\":\"acc-ct\"}}";
+        int before = runsOf("it_linear");
+        List<ApiClient.Reply> replies = List.of(
+                OPERATOR.send("POST", "/api/runs", start, "application/json, text/plain"),
+                OPERATOR.send("POST", "/api/runs", start, "application/json", "Accept", "application/json, text/html;q=x"),
+                OPERATOR.send("GET", "/api/runs", null, null, "Accept", "*/*;q=abc"),
+                OPERATOR.send("POST", "/api/runs", start, "application/json;;charset"),
+                OPERATOR.send("POST", "/api/runs", start, "garbage"),
+                OPERATOR.send("POST", "/api/runs", start, "/"),
+                OPERATOR.send("POST", "/api/runs", start, "application/json; charset=no-such-charset"),
+                OPERATOR.send("GET", "/api/runs", null, null, "Accept", "text/html"),
+                OPERATOR.send("GET", "/api/runs", null, null, "Accept", "no/such;;q=="),
+                OPERATOR.send("GET", "/api/runs/..%2F..%2Fetc", null, null),
+                OPERATOR.send("PATCH", "/api/runs", "{}", "application/json"),
+                OPERATOR.send("OPTIONS", "/api/runs/" + UUID.randomUUID() + "/approve", null, null),
+                OPERATOR.send("GET", "/no-such-page.html", null, null),
+                OPERATOR.send("PATCH", "/", "{}", "application/json"),
+                OPERATOR.send("PROPFIND", "/index.html", null, null),
+                OPERATOR.send("DELETE", "/assets/runs.js", null, null));
+        for (ApiClient.Reply reply : replies) {
+            assertTrue(reply.status() < 500, reply::toString);
+            if (reply.status() >= 400) {
+                assertEquals("application/problem+json", reply.header("Content-Type"), reply::toString);
+                Map<String, Object> problem = reply.json();
+                assertTrue(problem.get("code") instanceof String code && !code.isBlank(), reply::toString);
+                assertEquals(reply.status(), problem.get("status"), reply::toString);
+            }
+        }
+        assertTrue(runsOf("it_linear") - before <= 3, "only the starts whose media types were usable ran");
+        Map<String, Object> accept = assertProblem(OPERATOR.send("GET", "/api/runs", null, null, "Accept", "*/*;q=abc"),
+                400, "invalid_header");
+        assertEquals("Accept", accept.get("header"));
+        Map<String, Object> contentType = assertProblem(OPERATOR.send("POST", "/api/runs", start, "garbage"), 400,
+                "invalid_header");
+        assertEquals(List.of("Content-Type", "garbage"), List.of(contentType.get("header"), contentType.get("value")));
+    }
+
+    /**
+     * A client that sends its whole body before it reads (up to the listeners' 32 MiB max-post-size that
+     * configure-web.cli sets; WildFly's default 10 MiB reset the connection beyond) reads the 413; nothing is started.
+     */
+    @Test
+    void aHugeBodyIsAnsweredWith413TheClientCanRead() {
+        int before = runsOf("it_linear");
+        for (int mebibytes : List.of(3, 16, 30)) {
+            String huge = "{\"workflow\":\"it_linear\",\"payload\":{\"account_id\":\"" + "x".repeat(mebibytes * 1024 * 1024) + "\"}}";
+            Map<String, Object> sized = assertProblem(OPERATOR.post("/api/runs", huge), 413, "payload_too_large");
+            assertEquals(1024 * 1024, sized.get("limit_bytes"));
+            byte[] bytes = huge.getBytes(StandardCharsets.UTF_8);
+            assertProblem(OPERATOR.sendBody("POST", "/api/runs", HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new ByteArrayInputStream(bytes)), "application/json"), 413, "payload_too_large");
+            assertProblem(OPERATOR.send("POST", MISSING_RUN + "/approve", huge, "application/json"), 413, "payload_too_large");
+            assertProblem(OPERATOR.sendAllThenRead("POST", "/api/runs", bytes, "application/json"), 413, "payload_too_large");
+        }
+        assertEquals(before, runsOf("it_linear"));
+    }
+
+    @Test
+    void bulkNumbersOutOfRangeAreUnprocessableNamingTheField() {
+        Map<String, Object> days = assertProblem(OPERATOR.post("/api/bulk/purge", "{\"older_than_days\":9223372036854775807}"),
+                422, "invalid_body");
+        assertEquals(List.of(Map.of("field", "older_than_days", "problem", "invalid_type", "expected", "integer from 0 to 36500")),
+                days.get("errors"));
+        Map<String, Object> chunk = assertProblem(OPERATOR.post("/api/bulk/cancel",
+                "{\"workflow\":\"no_such_flow\",\"chunk_size\":2147483648,\"pause_between_chunks_ms\":99999999999999999999}"),
+                422, "invalid_body");
+        assertEquals(List.of(Map.of("field", "chunk_size", "problem", "invalid_type", "expected", "integer from 1 to 10000"),
+                Map.of("field", "pause_between_chunks_ms", "problem", "invalid_type", "expected", "integer from 0 to 60000")),
+                chunk.get("errors"));
+        assertProblem(OPERATOR.post("/api/bulk/replay", "{\"workflow\":\"no_such_flow\",\"chunk_size\":1e9}"), 422, "invalid_body");
+    }
+
+    /** No other site may frame the dashboard (its actions are single clicks) or sniff what it serves. */
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        for (ApiClient.Reply reply : List.of(VIEWER.get("/"), VIEWER.get("/run.html"), VIEWER.get("/assets/runs.js"),
+                VIEWER.get("/api/runs"), ANONYMOUS.get("/api/health"), ANONYMOUS.get("/api/runs"), VIEWER.get("/api/nothing"),
+                VIEWER.post("/api/runs", "{}"), ANONYMOUS.send("GET", "/api/runs", null, null, "Authorization", "Basic !"))) {
+            assertEquals("DENY", reply.header("X-Frame-Options"), reply::toString);
+            assertTrue(String.valueOf(reply.header("Content-Security-Policy")).contains("frame-ancestors 'none'"), reply::toString);
+            assertEquals("nosniff", reply.header("X-Content-Type-Options"), reply::toString);
+            assertEquals("no-referrer", reply.header("Referrer-Policy"), reply::toString);
+        }
+    }
+
+    /** U+0000 (which PostgreSQL cannot store) in a reject comment: 422 naming the field, and the run still waits. */
+    @Test
+    void aNulCharacterInAnActionBodyIsUnprocessableAndChangesNothing() {
+        String id = (String) start("{\"workflow\":\"it_approval\",\"payload\":{\"account_id\":\"acc-nul\"}}").get("id");
+        Map<String, Object> paused = awaitStatus(id, "paused");
+
+        Map<String, Object> comment = assertProblem(OPERATOR.post("/api/runs/" + id + "/reject", "{\"comment\":\"no\\u0000pe\"}"),
+                422, "invalid_review");
+        assertEquals(Map.of("comment", "not_storable"), comment.get("errors"));
+        Map<String, Object> metadata = assertProblem(OPERATOR.post("/api/runs/" + id + "/approve",
+                "{\"comment\":\"ok\",\"metadata\":{\"ticket\\u0000\":\"t\"}}"), 422, "invalid_review");
+        assertEquals(Map.of("metadata", "not_storable"), metadata.get("errors"));
+
+        Map<String, Object> after = OPERATOR.get("/api/runs/" + id + "?history=true").json();
+        assertEquals("paused", after.get("status"));
+        assertEquals(paused.get("updated_at"), after.get("updated_at"));
+        assertEquals(list(paused.get("audit_events")).size(), list(after.get("audit_events")).size());
+    }
+
+    /**
+     * A user whose name a server uses for unauthenticated callers is still a user: the audit names it. (WildFly
+     * refuses to authenticate a realm user named "anonymous" at all, 401, so only "guest" can be shown here.)
+     */
+    @Test
+    void aRealUserNamedGuestActsAsItself() {
+        for (String user : List.of("guest")) {
+            ApiClient client = new ApiClient(user, user + "-pass1!");
+            ApiClient.Reply me = client.get("/api/me");
+            assertEquals(200, me.status(), me::toString);
+            assertEquals(user, me.json().get("user"), me::toString);
+            String id = (String) start("{\"workflow\":\"it_approval\",\"payload\":{\"account_id\":\"acc-" + user + "\"}}").get("id");
+            awaitStatus(id, "paused");
+
+            ApiClient.Reply approved = client.post("/api/runs/" + id + "/approve", "{\"comment\":\"fine\",\"actor\":\"someone_else\"}");
+
+            assertEquals(200, approved.status(), approved::toString);
+            List<Map<String, Object>> audit = list(awaitStatus(id, "completed").get("audit_events"));
+            assertEquals(List.of("paused", "approved"), audit.stream().map(e -> e.get("type")).toList());
+            assertEquals(user, audit.get(1).get("actor"), "the authenticated caller, whatever its name");
+        }
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static int runsOf(String workflow) {

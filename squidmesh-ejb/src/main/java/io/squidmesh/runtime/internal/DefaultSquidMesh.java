@@ -24,11 +24,8 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
-import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,9 +40,6 @@ import java.util.Optional;
 @DeclareRoles({Roles.VIEWER, Roles.OPERATOR})
 @RolesAllowed(Roles.OPERATOR)
 public class DefaultSquidMesh implements SquidMesh {
-
-    /** How WildFly (anonymous) and Payara (ANONYMOUS) name a caller who did not authenticate. */
-    private static final Set<String> ANONYMOUS = Set.of("anonymous", "guest");
 
     @Inject
     WorkflowRegistry registry;
@@ -208,16 +202,11 @@ public class DefaultSquidMesh implements SquidMesh {
     }
 
     /**
-     * The authenticated caller, or null for code without one (an unauthenticated or {@code @RunAs} caller,
-     * which the containers name "anonymous").
+     * The authenticated caller, or null for code without an identity of its own (an unauthenticated or
+     * {@code @RunAs} caller): the server's anonymous principal decides, never a name (see {@link Callers}).
      */
     private String caller() {
-        Principal principal = session.getCallerPrincipal();
-        if (principal == null || principal.getName() == null || principal.getName().isBlank()
-                || ANONYMOUS.contains(principal.getName().toLowerCase(Locale.ROOT))) {
-            return null;
-        }
-        return principal.getName();
+        return Callers.name(session.getCallerPrincipal());
     }
 
     private static TriggerSpec trigger(Workflow workflow, String name) {

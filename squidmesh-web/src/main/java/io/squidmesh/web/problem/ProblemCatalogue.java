@@ -21,6 +21,7 @@ final class ProblemCatalogue {
             Map.entry("invalid_parameter", new Entry(400, "Invalid query parameter")),
             Map.entry("invalid_run_id", new Entry(400, "Invalid run id")),
             Map.entry("invalid_cursor", new Entry(400, "Invalid cursor")),
+            Map.entry("invalid_header", new Entry(400, "Invalid header")),
             // 401/403: who is asking
             Map.entry("unauthorized", new Entry(401, "Authentication required")),
             Map.entry("forbidden", new Entry(403, "Forbidden")),

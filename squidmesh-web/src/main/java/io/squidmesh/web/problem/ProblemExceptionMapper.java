@@ -10,6 +10,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     @Override
     public Response toResponse(ProblemException e) {
-        return ProblemResponses.of(e.problem());
+        return e.closeConnection()
+                ? ProblemResponses.of(Response.status(e.problem().status()).header("Connection", "close"), e.problem())
+                : ProblemResponses.of(e.problem());
     }
 }

@@ -30,9 +30,10 @@ public final class Problems {
         return new ProblemException(Problem.of("not_found", detail).withAll(members));
     }
 
+    /** Answered on a connection that then closes: the rest of the body is not read. */
     public static ProblemException payloadTooLarge(long limitBytes) {
         return new ProblemException(Problem.of("payload_too_large",
-                "the request body is larger than " + limitBytes + " bytes").with("limit_bytes", limitBytes));
+                "the request body is larger than " + limitBytes + " bytes").with("limit_bytes", limitBytes), true);
     }
 
     public static ProblemException unsupportedMediaType(String contentType) {

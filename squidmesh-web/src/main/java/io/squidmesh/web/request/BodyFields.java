@@ -55,16 +55,20 @@ final class BodyFields {
         return false;
     }
 
-    /** A whole number of at least {@code min}, or {@code fallback} when absent or JSON null. */
-    long number(String field, long min, long fallback) {
+    /**
+     * A whole number from {@code min} to {@code max}, or {@code fallback} when absent or JSON null. Anything
+     * else (a fraction, a string, a number out of range, even one beyond a long) is an error naming the range.
+     */
+    long number(String field, long min, long max, long fallback) {
         Object value = body.get(field);
         if (value == null) {
             return fallback;
         }
-        if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= min) {
+        if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= min
+                && ((Number) value).longValue() <= max) {
             return ((Number) value).longValue();
         }
-        invalidType(field, "integer >= " + min);
+        invalidType(field, "integer from " + min + " to " + max);
         return fallback;
     }
 

@@ -103,4 +103,34 @@ class RequestsTest {
     private static String code(Runnable call) {
         return assertThrows(ProblemException.class, call::run).problem().code();
     }
+
+    @Test
+    void bulkNumbersAreBoundedAndAnyValueOutOfRangeIsNamed() {
+        BulkRequest purge = BulkRequest.from(Map.of("older_than_days", 36_500, "chunk_size", 10_000,
+                "pause_between_chunks_ms", 60_000), true);
+        assertEquals(36_500, purge.olderThan().toDays());
+        assertEquals(10_000, purge.options().chunkSize());
+        assertEquals(60_000, purge.options().pauseBetweenChunks().toMillis());
+        assertEquals(200, BulkRequest.from(Map.of(), false).options().chunkSize());
+
+        for (Object huge : List.of(Long.MAX_VALUE, 2_147_483_648L, 36_501, new java.math.BigInteger("99999999999999999999"), 1.5, "7")) {
+            assertEquals(List.of(Map.of("field", "older_than_days", "problem", "invalid_type",
+                            "expected", "integer from 0 to 36500")),
+                    errors(() -> BulkRequest.from(Map.of("older_than_days", huge), true)), huge::toString);
+        }
+        assertEquals(List.of(Map.of("field", "chunk_size", "problem", "invalid_type", "expected", "integer from 1 to 10000"),
+                        Map.of("field", "pause_between_chunks_ms", "problem", "invalid_type", "expected", "integer from 0 to 60000")),
+                errors(() -> BulkRequest.from(Map.of("chunk_size", 2_147_483_648L, "pause_between_chunks_ms", Long.MAX_VALUE), false)));
+        assertEquals(List.of(Map.of("field", "chunk_size", "problem", "invalid_type", "expected", "integer from 1 to 10000")),
+                errors(() -> BulkRequest.from(Map.of("chunk_size", 0), false)));
+        assertEquals(List.of(Map.of("field", "older_than_days", "problem", "missing")),
+                errors(() -> BulkRequest.from(Map.of(), true)));
+    }
+
+    private static Object errors(org.junit.jupiter.api.function.Executable request) {
+        ProblemException e = assertThrows(ProblemException.class, request);
+        assertEquals(422, e.problem().status());
+        assertEquals("invalid_body", e.problem().code());
+        return e.problem().extensions().get("errors");
+    }
 }
