@@ -64,10 +64,14 @@ public class RunStore {
      * One page, newest first, strictly after the cursor position ({@code afterInsertedAt}, {@code afterId});
      * keyset paging, so the cost does not grow with the page number.
      */
-    public List<RunEntity> page(String workflow, String status, Instant afterInsertedAt, UUID afterId, int limit) {
+    public List<RunEntity> page(String workflow, String status, String key, Instant afterInsertedAt, UUID afterId,
+                                int limit) {
         StringBuilder jpql = new StringBuilder("select r from RunEntity r where 1 = 1");
         if (workflow != null) {
             jpql.append(" and r.workflow = :workflow");
+        }
+        if (key != null) {
+            jpql.append(" and r.runKey = :key");
         }
         if (status != null) {
             jpql.append(" and r.status = :status");
@@ -79,6 +83,9 @@ public class RunStore {
         TypedQuery<RunEntity> query = em.createQuery(jpql.toString(), RunEntity.class).setMaxResults(limit);
         if (workflow != null) {
             query.setParameter("workflow", workflow);
+        }
+        if (key != null) {
+            query.setParameter("key", key);
         }
         if (status != null) {
             query.setParameter("status", status);
