@@ -7,11 +7,12 @@ import java.util.UUID;
 
 /**
  * A workflow run as the public API shows it (SPEC §7.1). {@code steps}, {@code stepRuns} and
- * {@code auditEvents} are {@code null} unless the run was read with its history.
+ * {@code auditEvents} are {@code null} unless the run was read with its history. {@code key} is the run key it
+ * was started with ({@link StartOptions}), or {@code null}.
  */
 public record Run(UUID id, String workflow, String trigger, RunStatus status, Map<String, Object> payload,
                   Map<String, Object> context, String currentStep, Map<String, Object> lastError,
-                  UUID replayedFromRunId, Instant insertedAt, Instant updatedAt, List<StepState> steps,
+                  UUID replayedFromRunId, String key, Instant insertedAt, Instant updatedAt, List<StepState> steps,
                   List<StepRun> stepRuns, List<AuditEvent> auditEvents) {
 
     /**
@@ -20,7 +21,7 @@ public record Run(UUID id, String workflow, String trigger, RunStatus status, Ma
      * @return a copy with {@code steps}, {@code stepRuns} and {@code auditEvents} {@code null}
      */
     public Run withoutHistory() {
-        return new Run(id, workflow, trigger, status, payload, context, currentStep, lastError, replayedFromRunId,
+        return new Run(id, workflow, trigger, status, payload, context, currentStep, lastError, replayedFromRunId, key,
                 insertedAt, updatedAt, null, null, null);
     }
 }

@@ -9,8 +9,9 @@ package io.squidmesh;
  * @param status only runs in this status, or {@code null} for any
  * @param limit the page size
  * @param after the cursor of the previous page, or {@code null} for the first page
+ * @param key only the run started with this run key ({@link StartOptions}), or {@code null} for any
  */
-public record RunQuery(String workflow, RunStatus status, int limit, String after) {
+public record RunQuery(String workflow, RunStatus status, int limit, String after, String key) {
 
     /** The page size used when none, or one out of range, is given. */
     public static final int DEFAULT_LIMIT = 50;
@@ -24,9 +25,22 @@ public record RunQuery(String workflow, RunStatus status, int limit, String afte
      * @param status only runs in this status, or {@code null} for any
      * @param limit the page size
      * @param after the cursor of the previous page, or {@code null} for the first page
+     * @param key only the run started with this run key, or {@code null} for any
      */
     public RunQuery {
         limit = limit > 0 && limit <= MAX_LIMIT ? limit : DEFAULT_LIMIT;
+    }
+
+    /**
+     * A query without a run key filter.
+     *
+     * @param workflow only runs of this workflow, or {@code null} for any
+     * @param status only runs in this status, or {@code null} for any
+     * @param limit the page size
+     * @param after the cursor of the previous page, or {@code null} for the first page
+     */
+    public RunQuery(String workflow, RunStatus status, int limit, String after) {
+        this(workflow, status, limit, after, null);
     }
 
     /**
@@ -45,7 +59,7 @@ public record RunQuery(String workflow, RunStatus status, int limit, String afte
      * @return a new query
      */
     public RunQuery workflow(String workflow) {
-        return new RunQuery(workflow, status, limit, after);
+        return new RunQuery(workflow, status, limit, after, key);
     }
 
     /**
@@ -55,7 +69,7 @@ public record RunQuery(String workflow, RunStatus status, int limit, String afte
      * @return a new query
      */
     public RunQuery status(RunStatus status) {
-        return new RunQuery(workflow, status, limit, after);
+        return new RunQuery(workflow, status, limit, after, key);
     }
 
     /**
@@ -65,7 +79,7 @@ public record RunQuery(String workflow, RunStatus status, int limit, String afte
      * @return a new query
      */
     public RunQuery limit(int limit) {
-        return new RunQuery(workflow, status, limit, after);
+        return new RunQuery(workflow, status, limit, after, key);
     }
 
     /**
@@ -75,6 +89,16 @@ public record RunQuery(String workflow, RunStatus status, int limit, String afte
      * @return a new query
      */
     public RunQuery after(String cursor) {
-        return new RunQuery(workflow, status, limit, cursor);
+        return new RunQuery(workflow, status, limit, cursor, key);
+    }
+
+    /**
+     * This query restricted to the run started with a run key.
+     *
+     * @param key the run key, or {@code null} for any
+     * @return a new query
+     */
+    public RunQuery key(String key) {
+        return new RunQuery(workflow, status, limit, after, key);
     }
 }

@@ -58,6 +58,30 @@ public interface SquidMesh {
     Run startRun(Class<? extends WorkflowDefinition> workflow, String trigger, Map<String, Object> payload);
 
     /**
+     * Starts a run with options: a trigger other than the first, and a run key that makes the start idempotent
+     * ({@link StartOptions}). With a key, a start repeated with the same trigger and payload answers the run the
+     * first one created ({@link RunStart#created()} {@code false}) and writes and queues nothing; with another
+     * trigger or payload it fails with {@code run_key_conflict}; concurrent starts with one key create one run.
+     *
+     * @param workflow the deployed workflow's name
+     * @param payload the trigger payload, checked against the trigger's contract
+     * @param options the trigger and run key; {@code null} for the defaults
+     * @return the run and whether this call created it
+     */
+    RunStart startRun(String workflow, Map<String, Object> payload, StartOptions options);
+
+    /**
+     * Starts a run of the workflow defined by this bean class, with options ({@link #startRun(String, Map,
+     * StartOptions)}).
+     *
+     * @param workflow the bean class that defines the workflow
+     * @param payload the trigger payload, checked against the trigger's contract
+     * @param options the trigger and run key; {@code null} for the defaults
+     * @return the run and whether this call created it
+     */
+    RunStart startRun(Class<? extends WorkflowDefinition> workflow, Map<String, Object> payload, StartOptions options);
+
+    /**
      * The run without its history.
      *
      * @param runId the run's id (a UUID string)

@@ -48,6 +48,10 @@ public class RunEntity {
     @Column(name = "replayed_from_run_id")
     private String replayedFromRunId;
 
+    // the caller's key of an idempotent start (unique per workflow through squid_mesh_run_keys), or null
+    @Column(name = "run_key")
+    private String runKey;
+
     @Column(name = "inserted_at", nullable = false)
     private OffsetDateTime insertedAt;
 
@@ -142,6 +146,15 @@ public class RunEntity {
 
     public UUID getReplayedFromRunId() {
         return replayedFromRunId == null ? null : UUID.fromString(replayedFromRunId);
+    }
+
+    public String getRunKey() {
+        return runKey;
+    }
+
+    /** Marks this new run as the one started with the caller's key (before it is inserted). */
+    public void keyedBy(String key) {
+        this.runKey = key;
     }
 
     public Instant getInsertedAt() {

@@ -71,12 +71,17 @@ public class RunStore {
      * compliance); H2 and PostgreSQL both take it.
      */
     @SuppressWarnings("unchecked")
-    public List<RunEntity> page(String workflow, String status, Instant afterInsertedAt, UUID afterId, int limit) {
+    public List<RunEntity> page(String workflow, String status, String key, Instant afterInsertedAt, UUID afterId,
+                                int limit) {
         StringBuilder sql = new StringBuilder("select r.* from squid_mesh_runs r where 1 = 1");
         List<Object> parameters = new java.util.ArrayList<>();
         if (workflow != null) {
             parameters.add(workflow);
             sql.append(" and r.workflow = ?").append(parameters.size());
+        }
+        if (key != null) {
+            parameters.add(key);
+            sql.append(" and r.run_key = ?").append(parameters.size());
         }
         if (status != null) {
             parameters.add(status);

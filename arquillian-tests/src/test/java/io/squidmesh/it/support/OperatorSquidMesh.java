@@ -5,6 +5,8 @@ import io.squidmesh.BulkOptions;
 import io.squidmesh.ManualAction;
 import io.squidmesh.Roles;
 import io.squidmesh.Run;
+import io.squidmesh.RunStart;
+import io.squidmesh.StartOptions;
 import io.squidmesh.RunExplanation;
 import io.squidmesh.RunFilter;
 import io.squidmesh.RunPage;
@@ -55,6 +57,17 @@ public class OperatorSquidMesh implements SquidMesh {
     @Override
     public Run startRun(Class<? extends WorkflowDefinition> workflow, String trigger, Map<String, Object> payload) {
         return api.startRun(workflow, trigger, payload);
+    }
+
+    @Override
+    public RunStart startRun(String workflow, Map<String, Object> payload, StartOptions options) {
+        return api.startRun(workflow, payload, options);
+    }
+
+    @Override
+    public RunStart startRun(Class<? extends WorkflowDefinition> workflow, Map<String, Object> payload,
+                             StartOptions options) {
+        return api.startRun(workflow, payload, options);
     }
 
     @Override

@@ -85,7 +85,7 @@ class RunsApiIT {
         assertUuid(id);
         assertEquals(ApiClient.BASE + "/api/runs/" + id, reply.header("Location"));
         assertEquals(List.of("id", "workflow", "trigger", "status", "payload", "context", "current_step", "last_error",
-                "replayed_from_run_id", "inserted_at", "updated_at"), List.copyOf(run.keySet()));
+                "replayed_from_run_id", "key", "inserted_at", "updated_at"), List.copyOf(run.keySet()));
         assertEquals("it_linear", run.get("workflow"));
         assertEquals("it_linear", run.get("trigger"));
         assertEquals("pending", run.get("status"));

@@ -4,6 +4,8 @@ import io.squidmesh.BulkJob;
 import io.squidmesh.BulkOptions;
 import io.squidmesh.InvalidTriggerException;
 import io.squidmesh.Run;
+import io.squidmesh.StartOptions;
+import io.squidmesh.RunStart;
 import io.squidmesh.RunPage;
 import io.squidmesh.RunExplanation;
 import io.squidmesh.RunFilter;
@@ -96,6 +98,25 @@ public class DefaultSquidMesh implements SquidMesh {
     }
 
     @Override
+    public RunStart startRun(String workflow, Map<String, Object> payload, StartOptions options) {
+        return start(registry.require(workflow), payload, options);
+    }
+
+    @Override
+    public RunStart startRun(Class<? extends WorkflowDefinition> workflow, Map<String, Object> payload,
+                             StartOptions options) {
+        return start(registry.require(workflow), payload, options);
+    }
+
+    private RunStart start(Workflow workflow, Map<String, Object> payload, StartOptions options) {
+        StartOptions given = options == null ? StartOptions.defaults() : options;
+        if (payload == null) {
+            throw new io.squidmesh.InvalidPayloadException("payload must be a map of field names to values");
+        }
+        return starter.start(workflow, trigger(workflow, given.trigger()), payload, Map.of(), given.key());
+    }
+
+    @Override
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public Run inspectRun(String runId) {
         return inspectRun(runId, false);
@@ -112,7 +133,7 @@ public class DefaultSquidMesh implements SquidMesh {
     public RunPage listRuns(RunQuery query) {
         RunCursor after = query.after() == null ? null : RunCursor.decode(query.after());
         List<RunEntity> rows = runs.page(query.workflow(), query.status() == null ? null : query.status().value(),
-                after == null ? null : after.insertedAt(), after == null ? null : after.id(), query.limit() + 1);
+                query.key(), after == null ? null : after.insertedAt(), after == null ? null : after.id(), query.limit() + 1);
         boolean more = rows.size() > query.limit();
         List<RunEntity> page = more ? rows.subList(0, query.limit()) : rows;
         RunEntity last = page.isEmpty() ? null : page.get(page.size() - 1);

@@ -76,7 +76,7 @@ public class RunReader {
         }
         List<AuditEvent> audit = AuditTrail.events(rows, workflow);
         return new Run(view.id(), view.workflow(), view.trigger(), view.status(), view.payload(), view.context(),
-                view.currentStep(), view.lastError(), view.replayedFromRunId(), view.insertedAt(), view.updatedAt(),
+                view.currentStep(), view.lastError(), view.replayedFromRunId(), view.key(), view.insertedAt(), view.updatedAt(),
                 steps(workflow, byStep), List.copyOf(stepRunViews), audit);
     }
 

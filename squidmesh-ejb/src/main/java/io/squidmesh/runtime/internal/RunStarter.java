@@ -3,8 +3,12 @@ package io.squidmesh.runtime.internal;
 import io.squidmesh.DispatchFailedException;
 import io.squidmesh.InvalidPayloadException;
 import io.squidmesh.Run;
+import io.squidmesh.RunKeyConflictException;
+import io.squidmesh.RunStart;
 import io.squidmesh.RunStatus;
 import io.squidmesh.persistence.RunEntity;
+import io.squidmesh.persistence.RunKeyEntity;
+import io.squidmesh.persistence.RunKeyStore;
 import io.squidmesh.persistence.RunStore;
 import io.squidmesh.json.StorableJson;
 import io.squidmesh.workflow.PayloadResolution;
@@ -18,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -32,6 +37,9 @@ public class RunStarter {
     RunStore runs;
 
     @Inject
+    RunKeyStore keys;
+
+    @Inject
     Dispatcher dispatcher;
 
     @Inject
@@ -39,6 +47,18 @@ public class RunStarter {
 
     /** Starts a run through a trigger; {@code context} is the run's initial context (cron schedule facts only). */
     public Run start(Workflow workflow, TriggerSpec trigger, Map<String, Object> provided, Map<String, Object> context) {
+        return start(workflow, trigger, provided, context, null).run();
+    }
+
+    /**
+     * Starts a run through a trigger, idempotently when {@code key} is given: the first start with the key creates
+     * the run; a later one with the same trigger and payload answers that run and writes nothing, one with another
+     * trigger or payload fails with {@code run_key_conflict}. The payload is checked first either way, so a bad
+     * request is told so whatever the key.
+     */
+    public RunStart start(Workflow workflow, TriggerSpec trigger, Map<String, Object> provided,
+                          Map<String, Object> context, String key) {
+        RunKeys.validate(key);
         PayloadResolution payload = trigger.resolve(provided, Clocks.UTC);
         if (!payload.isValid()) {
             throw new InvalidPayloadException(workflow.name(), trigger.name(), payload.violations());
@@ -47,15 +67,36 @@ public class RunStarter {
         if (!unstorable.isEmpty()) {
             throw new InvalidPayloadException(workflow.name(), trigger.name(), unstorable);
         }
-        RunEntity run = create(workflow, trigger.name(), payload.payload(), RunState.reservedFacts(context), null);
+        if (key != null) {
+            String digest = RunKeys.digest(trigger.name(), provided);
+            Optional<RunKeyEntity> claimed = keys.claim(workflow.name(), key, digest, Clocks.now());
+            if (claimed.isPresent()) {
+                return existing(workflow, key, digest, claimed.get());
+            }
+        }
+        RunEntity run = create(workflow, trigger.name(), payload.payload(), RunState.reservedFacts(context), null, key);
+        if (key != null) {
+            keys.bind(workflow.name(), key, run.getId());
+        }
         telemetry.runCreated(run);
-        return RunViews.run(run);
+        return new RunStart(RunViews.run(run), true);
+    }
+
+    private RunStart existing(Workflow workflow, String key, String digest, RunKeyEntity claim) {
+        if (!claim.getRequestDigest().equals(digest)) {
+            throw new RunKeyConflictException(workflow.name(), key, claim.getRunId());
+        }
+        RunEntity run = claim.getRunId() == null ? null : runs.find(claim.getRunId());
+        if (run == null) { // only inside the claiming transaction, which the claim serializes against
+            throw new IllegalStateException("run key " + key + " of workflow " + workflow.name() + " has no run");
+        }
+        return new RunStart(RunViews.run(run), false);
     }
 
     /** Starts a new run from a source run's payload as stored (not re-validated), keeping only its reserved facts. */
     public Run replay(Workflow workflow, RunEntity source) {
         RunEntity run = create(workflow, source.getTrigger(), source.getInput(),
-                RunState.reservedFacts(source.getContext()), source.getId());
+                RunState.reservedFacts(source.getContext()), source.getId(), null);
         telemetry.runReplayed(run);
         return RunViews.run(run);
     }
@@ -75,10 +116,11 @@ public class RunStarter {
     }
 
     private RunEntity create(Workflow workflow, String trigger, Map<String, Object> payload,
-                             Map<String, Object> context, UUID replayedFrom) {
+                             Map<String, Object> context, UUID replayedFrom, String key) {
         String currentStep = workflow.isDependencyMode() ? null : workflow.initialStep();
         RunEntity run = new RunEntity(UUID.randomUUID(), workflow.name(), trigger, RunStatus.PENDING.value(), payload,
                 context, currentStep, replayedFrom, Clocks.now());
+        run.keyedBy(key);
         runs.insert(run);
         try {
             if (workflow.isDependencyMode()) {

@@ -17,7 +17,7 @@ public final class RunViews {
     public static Run run(RunEntity entity) {
         return new Run(entity.getId(), entity.getWorkflow(), entity.getTrigger(), RunStatus.of(entity.getStatus()),
                 entity.getInput(), entity.getContext(), entity.getCurrentStep(), entity.getLastError(),
-                entity.getReplayedFromRunId(), entity.getInsertedAt(), entity.getUpdatedAt(), null, null, null);
+                entity.getReplayedFromRunId(), entity.getRunKey(), entity.getInsertedAt(), entity.getUpdatedAt(), null, null, null);
     }
 
     /** Parses a run id, failing with {@code invalid_run_id} for anything that is not a UUID. */

@@ -803,7 +803,7 @@ class RunExplainerTest {
         Run build() {
             // The workflow column is informational: the explainer is handed the Workflow (or its absence) itself.
             return new Run(RUN_ID, "linear", "manual", status, Map.of("account_id", "acct_123"), context,
-                    currentStep, lastError, null, RUN_INSERTED, RUN_UPDATED, steps, rows, List.of());
+                    currentStep, lastError, null, null, RUN_INSERTED, RUN_UPDATED, steps, rows, List.of());
         }
     }
 

@@ -44,6 +44,7 @@ public final class RunJson {
         json.put("current_step", run.currentStep());
         json.put("last_error", run.lastError());
         json.put("replayed_from_run_id", string(run.replayedFromRunId()));
+        json.put("key", run.key());
         json.put("inserted_at", timestamp(run.insertedAt()));
         json.put("updated_at", timestamp(run.updatedAt()));
         if (run.steps() != null) {

@@ -20,8 +20,8 @@ public final class QueryParameters {
     }
 
     /** {@code GET /runs?workflow=&status=&limit=&after=}; empty values count as absent. */
-    public static RunQuery runQuery(String workflow, String status, String limit, String after) {
-        RunQuery query = RunQuery.all().workflow(blankToNull(workflow)).after(blankToNull(after));
+    public static RunQuery runQuery(String workflow, String status, String limit, String after, String key) {
+        RunQuery query = RunQuery.all().workflow(blankToNull(workflow)).after(blankToNull(after)).key(blankToNull(key));
         if (blankToNull(status) != null) {
             query = query.status(RunStatus.parse(status)
                     .orElseThrow(() -> Problems.invalidParameter("status", status, "one of " + STATUSES)));

@@ -1,6 +1,8 @@
 package io.squidmesh.web.resource;
 
 import io.squidmesh.Run;
+import io.squidmesh.RunStart;
+import io.squidmesh.StartOptions;
 import io.squidmesh.SquidMesh;
 import io.squidmesh.web.json.JsonResponses;
 import io.squidmesh.web.json.RunJson;
@@ -33,23 +35,34 @@ import java.net.URI;
 @RequestScoped
 public class RunResource {
 
+    /** The header that makes a start idempotent: its value is the run key. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     @Inject
     SquidMesh squidMesh;
 
     @GET
     public Response list(@QueryParam("workflow") String workflow, @QueryParam("status") String status,
-                         @QueryParam("limit") String limit, @QueryParam("after") String after) {
+                         @QueryParam("limit") String limit, @QueryParam("after") String after,
+                         @QueryParam("key") String key) {
         return JsonResponses.ok(RunJson.page(squidMesh.listRuns(
-                QueryParameters.runQuery(workflow, status, limit, after))));
+                QueryParameters.runQuery(workflow, status, limit, after, key))));
     }
 
     @POST
     public Response start(@Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
         StartRequest request = StartRequest.from(RequestBody.required(headers, body));
-        Run run = request.trigger() == null
-                ? squidMesh.startRun(request.workflow(), request.payload())
-                : squidMesh.startRun(request.workflow(), request.trigger(), request.payload());
-        return created(uri, run);
+        String key = headers.getHeaderString(IDEMPOTENCY_KEY);
+        if (key == null) {
+            Run run = request.trigger() == null
+                    ? squidMesh.startRun(request.workflow(), request.payload())
+                    : squidMesh.startRun(request.workflow(), request.trigger(), request.payload());
+            return created(uri, run);
+        }
+        // a repeated start answers the run the first one created: 200, not 201, and nothing new behind it
+        RunStart start = squidMesh.startRun(request.workflow(), request.payload(),
+                StartOptions.key(key).trigger(request.trigger()));
+        return start.created() ? created(uri, start.run()) : ok(start.run());
     }
 
     @GET

@@ -29,16 +29,17 @@ class RunJsonTest {
     private static final Instant UPDATED = Instant.parse("2025-11-26T19:15:03Z");
 
     @Test
-    void aRunWithoutHistoryHasTheElevenPublicFieldsInSnakeCase() {
+    void aRunWithoutHistoryHasTheTwelvePublicFieldsInSnakeCase() {
         Map<String, Object> json = RunJson.run(run(null, null, null));
 
         assertEquals(List.of("id", "workflow", "trigger", "status", "payload", "context", "current_step", "last_error",
-                "replayed_from_run_id", "inserted_at", "updated_at"), List.copyOf(json.keySet()));
+                "replayed_from_run_id", "key", "inserted_at", "updated_at"), List.copyOf(json.keySet()));
         assertEquals(RUN.toString(), json.get("id"));
         assertEquals("retrying", json.get("status"));
         assertEquals("charge", json.get("current_step"));
         assertEquals(Map.of("code", "declined"), json.get("last_error"));
         assertEquals(SOURCE.toString(), json.get("replayed_from_run_id"));
+        assertEquals("order-1", json.get("key"));
         assertEquals("2025-11-26T19:15:02.123456Z", json.get("inserted_at"));
         assertEquals("2025-11-26T19:15:03Z", json.get("updated_at"));
     }
@@ -80,7 +81,7 @@ class RunJsonTest {
 
     private static Run run(List<StepState> steps, List<StepRun> rows, List<AuditEvent> events) {
         return new Run(RUN, "checkout", "checkout", RunStatus.RETRYING, Map.of("order_id", "o-1"), Map.of(),
-                "charge", Map.of("code", "declined"), SOURCE, INSERTED, UPDATED, steps, rows, events);
+                "charge", Map.of("code", "declined"), SOURCE, "order-1", INSERTED, UPDATED, steps, rows, events);
     }
 
     private static Map<String, Object> withoutNulls(Object json) {

@@ -69,16 +69,16 @@ class RequestsTest {
 
     @Test
     void runQueryParametersBecomeARunQuery() {
-        assertEquals(new RunQuery("w", RunStatus.CANCELLING, 2, "cursor"),
-                QueryParameters.runQuery("w", "cancelling", "2", "cursor"));
-        assertEquals(RunQuery.all(), QueryParameters.runQuery(null, "", null, ""));
-        assertEquals(500, QueryParameters.runQuery(null, null, "500", null).limit());
+        assertEquals(new RunQuery("w", RunStatus.CANCELLING, 2, "cursor", "order-42"),
+                QueryParameters.runQuery("w", "cancelling", "2", "cursor", "order-42"));
+        assertEquals(RunQuery.all(), QueryParameters.runQuery(null, "", null, "", " "));
+        assertEquals(500, QueryParameters.runQuery(null, null, "500", null, null).limit());
     }
 
     @Test
     void badRunQueryParametersAreNamed() {
         ProblemException status = assertThrows(ProblemException.class,
-                () -> QueryParameters.runQuery(null, "sleeping", null, null));
+                () -> QueryParameters.runQuery(null, "sleeping", null, null, null));
         assertEquals(400, status.problem().status());
         assertEquals("invalid_parameter", status.problem().code());
         assertEquals("status", status.problem().extensions().get("parameter"));
@@ -86,7 +86,7 @@ class RequestsTest {
 
         for (String limit : List.of("ten", "0", "501", "-1", "2.5")) {
             ProblemException e = assertThrows(ProblemException.class,
-                    () -> QueryParameters.runQuery(null, null, limit, null), limit);
+                    () -> QueryParameters.runQuery(null, null, limit, null, null), limit);
             assertEquals("limit", e.problem().extensions().get("parameter"));
         }
     }
@@ -97,7 +97,7 @@ class RequestsTest {
         assertFalse(QueryParameters.flag("history", "false"));
         assertFalse(QueryParameters.flag("history", null));
         assertEquals("invalid_parameter", code(() -> QueryParameters.flag("history", "yes")));
-        assertNull(QueryParameters.runQuery(null, null, null, null).status());
+        assertNull(QueryParameters.runQuery(null, null, null, null, null).status());
     }
 
     private static String code(Runnable call) {
