@@ -1,5 +1,6 @@
 package io.squidmesh.persistence;
 
+import io.squidmesh.RunStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -26,8 +27,9 @@ public class RunEntity {
     @Column(name = "trigger", nullable = false)
     private String trigger;
 
+    @Convert(converter = RunStatusConverter.class)
     @Column(nullable = false)
-    private String status;
+    private RunStatus status;
 
     @Convert(converter = JsonMapConverter.class)
     @Column(nullable = false)
@@ -82,7 +84,7 @@ public class RunEntity {
     protected RunEntity() {
     }
 
-    public RunEntity(UUID id, String workflow, String trigger, String status, Map<String, Object> input,
+    public RunEntity(UUID id, String workflow, String trigger, RunStatus status, Map<String, Object> input,
                      Map<String, Object> context, String currentStep, UUID replayedFromRunId, Instant now) {
         this.id = id;
         this.workflow = workflow;
@@ -108,11 +110,12 @@ public class RunEntity {
         return trigger;
     }
 
-    public String getStatus() {
+    public RunStatus getStatus() {
         return status;
     }
 
-    public void setStatus(String status) {
+    /** Only {@code RunTransitions} moves a run, through the state machine. */
+    public void setStatus(RunStatus status) {
         this.status = status;
     }
 

@@ -1,5 +1,6 @@
 package io.squidmesh.persistence;
 
+import io.squidmesh.RunStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -9,12 +10,15 @@ import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 /** Reads and writes {@code squid_mesh_runs}. {@link #lock} is the serialization point of every state change. */
 @ApplicationScoped
 public class RunStore {
+
+    private static final List<RunStatus> TERMINAL = Arrays.stream(RunStatus.values()).filter(RunStatus::isTerminal).toList();
 
     @PersistenceContext(unitName = "squidmesh")
     EntityManager em;
@@ -71,7 +75,7 @@ public class RunStore {
      * compliance); H2 and PostgreSQL both take it.
      */
     @SuppressWarnings("unchecked")
-    public List<RunEntity> page(String workflow, String status, String key, Instant afterInsertedAt, UUID afterId,
+    public List<RunEntity> page(String workflow, RunStatus status, String key, Instant afterInsertedAt, UUID afterId,
                                 int limit) {
         StringBuilder sql = new StringBuilder("select r.* from squid_mesh_runs r where 1 = 1");
         List<Object> parameters = new java.util.ArrayList<>();
@@ -84,7 +88,7 @@ public class RunStore {
             sql.append(" and r.run_key = ?").append(parameters.size());
         }
         if (status != null) {
-            parameters.add(status);
+            parameters.add(status.value()); // native SQL: the column's text, not the converted enum
             sql.append(" and r.status = ?").append(parameters.size());
         }
         if (afterInsertedAt != null) {
@@ -106,7 +110,7 @@ public class RunStore {
     }
 
     /** Up to {@code limit} runs after {@code after}, oldest first, matching the filter (null parts match all). */
-    public List<RunKey> keys(String workflow, List<String> statuses, Instant updatedBefore, RunKey after, int limit) {
+    public List<RunKey> keys(String workflow, List<RunStatus> statuses, Instant updatedBefore, RunKey after, int limit) {
         if (statuses != null && statuses.isEmpty()) {
             return List.of();
         }
@@ -149,8 +153,8 @@ public class RunStore {
             return 0;
         }
         return em.createQuery("delete from RunEntity r where r.id in :ids and r.updatedAt < :before "
-                        + "and r.status in ('failed', 'completed', 'cancelled')")
-                .setParameter("ids", ids).setParameter("before", DbTime.of(updatedBefore)).executeUpdate();
+                        + "and r.status in :terminal")
+                .setParameter("terminal", TERMINAL).setParameter("ids", ids).setParameter("before", DbTime.of(updatedBefore)).executeUpdate();
     }
 
     public long count() {

@@ -25,8 +25,9 @@ public class StepAttemptEntity {
     @Column(name = "attempt_number", nullable = false)
     private int attemptNumber;
 
+    @Convert(converter = AttemptStatusConverter.class)
     @Column(nullable = false)
-    private String status;
+    private AttemptStatus status;
 
     @Convert(converter = JsonMapConverter.class)
     private Map<String, Object> error;
@@ -51,7 +52,7 @@ public class StepAttemptEntity {
     protected StepAttemptEntity() {
     }
 
-    public StepAttemptEntity(UUID id, UUID stepRunId, int attemptNumber, String status, String deliveryId, Instant now) {
+    public StepAttemptEntity(UUID id, UUID stepRunId, int attemptNumber, AttemptStatus status, String deliveryId, Instant now) {
         this.id = id;
         this.stepRunId = stepRunId;
         this.attemptNumber = attemptNumber;
@@ -73,12 +74,8 @@ public class StepAttemptEntity {
         return attemptNumber;
     }
 
-    public String getStatus() {
+    public AttemptStatus getStatus() {
         return status;
-    }
-
-    public void setStatus(String status) {
-        this.status = status;
     }
 
     public Map<String, Object> getError() {
@@ -106,7 +103,7 @@ public class StepAttemptEntity {
     }
 
     public boolean isRunning() {
-        return "running".equals(status);
+        return status == AttemptStatus.RUNNING;
     }
 
     public UUID getLeaseNode() {
@@ -129,7 +126,7 @@ public class StepAttemptEntity {
     }
 
     /** Ends this attempt (completed or failed) and releases its lease. */
-    public void finish(String finalStatus, Map<String, Object> finalError, Instant now) {
+    public void finish(AttemptStatus finalStatus, Map<String, Object> finalError, Instant now) {
         status = finalStatus;
         error = finalError;
         updatedAt = DbTime.of(now);

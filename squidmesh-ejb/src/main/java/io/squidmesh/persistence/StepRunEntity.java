@@ -25,8 +25,9 @@ public class StepRunEntity {
     @Column(nullable = false)
     private String step;
 
+    @Convert(converter = StepStatusConverter.class)
     @Column(nullable = false)
-    private String status;
+    private StepStatus status;
 
     @Convert(converter = JsonMapConverter.class)
     @Column(nullable = false)
@@ -57,7 +58,7 @@ public class StepRunEntity {
     protected StepRunEntity() {
     }
 
-    public StepRunEntity(UUID id, UUID runId, String step, String status, Map<String, Object> input,
+    public StepRunEntity(UUID id, UUID runId, String step, StepStatus status, Map<String, Object> input,
                          Map<String, Object> recovery, Instant now) {
         this.id = id;
         this.runId = runId;
@@ -81,12 +82,8 @@ public class StepRunEntity {
         return step;
     }
 
-    public String getStatus() {
+    public StepStatus getStatus() {
         return status;
-    }
-
-    public void setStatus(String status) {
-        this.status = status;
     }
 
     public Map<String, Object> getInput() {
@@ -150,19 +147,19 @@ public class StepRunEntity {
     }
 
     public boolean isRunning() {
-        return "running".equals(status);
+        return status == StepStatus.RUNNING;
     }
 
     /** The step failed (its attempt ended with {@code error}, or was taken over). */
     public void fail(Map<String, Object> error, Instant now) {
-        status = "failed";
+        status = StepStatus.FAILED;
         lastError = error;
         updatedAt = DbTime.of(now);
     }
 
     /** The step completed with {@code mappedOutput}; what it waited on and why it failed before are cleared. */
     public void complete(Map<String, Object> mappedOutput, Instant now) {
-        status = "completed";
+        status = StepStatus.COMPLETED;
         output = mappedOutput;
         manual = null;
         resume = null;
@@ -172,7 +169,7 @@ public class StepRunEntity {
 
     /** A scheduled ({@code pending}) row is claimed for its first attempt. */
     public void claimScheduled(Instant now) {
-        status = "running";
+        status = StepStatus.RUNNING;
         output = null;
         resume = null;
         lastError = null;
@@ -181,7 +178,7 @@ public class StepRunEntity {
 
     /** A failed row runs again (a retry or a takeover) with a fresh input and recovery snapshot. */
     public void reopen(Map<String, Object> freshInput, Map<String, Object> recoveryPolicy, Instant now) {
-        status = "running";
+        status = StepStatus.RUNNING;
         input = freshInput;
         recovery = recoveryPolicy;
         output = null;

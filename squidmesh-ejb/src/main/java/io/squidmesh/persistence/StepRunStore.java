@@ -46,7 +46,7 @@ public class StepRunStore {
         Map<String, String> statuses = new LinkedHashMap<>();
         em.createQuery("select s.step, s.status from StepRunEntity s where s.runId = :run", Object[].class)
                 .setParameter("run", runId).getResultList()
-                .forEach(row -> statuses.put((String) row[0], (String) row[1]));
+                .forEach(row -> statuses.put((String) row[0], ((StepStatus) row[1]).value()));
         return statuses;
     }
 

@@ -1,5 +1,6 @@
 package io.squidmesh.it.foundation;
 
+import io.squidmesh.RunStatus;
 import io.squidmesh.persistence.RunEntity;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
@@ -46,7 +47,7 @@ public class TxProbe {
 
     public void writeRowAndSend(UUID id, Ending ending) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        em.persist(new RunEntity(id, "xa_probe", "manual", "pending", Map.of("probe", id.toString()), Map.of(),
+        em.persist(new RunEntity(id, "xa_probe", "manual", RunStatus.PENDING, Map.of("probe", id.toString()), Map.of(),
                 null, null, now));
         em.flush(); // the row reaches the database before the send, as in the engine's dispatch
         jms.createProducer().send(queue, id.toString());

@@ -2,6 +2,7 @@ package io.squidmesh.runtime.internal;
 
 import io.squidmesh.AuditEvent;
 import io.squidmesh.persistence.StepRunEntity;
+import io.squidmesh.persistence.StepStatus;
 import io.squidmesh.workflow.StepKind;
 import io.squidmesh.workflow.StepSpec;
 import io.squidmesh.workflow.Workflow;
@@ -37,7 +38,7 @@ final class AuditTrail {
                 continue;
             }
             events.add(new AuditEvent("paused", row.getStep(), null, null, null, row.getInsertedAt()));
-            if ("completed".equals(row.getStatus())) {
+            if (row.getStatus() == StepStatus.COMPLETED) {
                 events.add(decision(row, manual.get()));
             }
         }
@@ -46,7 +47,7 @@ final class AuditTrail {
     }
 
     private static Optional<AuditEvent> failureRoute(StepRunEntity row) {
-        if (!"failed".equals(row.getStatus()) || row.getRecovery() == null
+        if (row.getStatus() != StepStatus.FAILED || row.getRecovery() == null
                 || !(row.getRecovery().get("failure") instanceof Map<?, ?> failure)) {
             return Optional.empty();
         }

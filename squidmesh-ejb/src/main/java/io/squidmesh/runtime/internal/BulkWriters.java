@@ -59,7 +59,7 @@ public final class BulkWriters {
             if (run == null) {
                 return null;
             }
-            RunStatus status = RunStatus.of(run.getStatus());
+            RunStatus status = run.getStatus();
             return status.isTerminal() || status == RunStatus.CANCELLING ? null : item;
         }
     }

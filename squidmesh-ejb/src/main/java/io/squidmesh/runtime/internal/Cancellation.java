@@ -3,6 +3,7 @@ package io.squidmesh.runtime.internal;
 import io.squidmesh.InvalidTransitionException;
 import io.squidmesh.RunNotFoundException;
 import io.squidmesh.RunStatus;
+import io.squidmesh.persistence.AttemptStatus;
 import io.squidmesh.persistence.AttemptStore;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
@@ -46,7 +47,7 @@ public class Cancellation {
         if (run == null) {
             throw new RunNotFoundException(runId.toString());
         }
-        RunStatus status = RunStatus.of(run.getStatus());
+        RunStatus status = run.getStatus();
         switch (status) {
             case PENDING -> transitions.moveTo(run, RunStatus.CANCELLED, null);
             case RUNNING, RETRYING -> transitions.moveTo(run, RunStatus.CANCELLING, null);
@@ -74,7 +75,7 @@ public class Cancellation {
         Instant startedAt = row.getInsertedAt();
         int number = 1;
         if (attempt != null && attempt.isRunning()) {
-            attempt.finish("failed", error, now);
+            attempt.finish(AttemptStatus.FAILED, error, now);
             startedAt = attempt.getInsertedAt();
             number = attempt.getAttemptNumber();
         }

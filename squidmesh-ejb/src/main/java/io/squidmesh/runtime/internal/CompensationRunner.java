@@ -116,9 +116,9 @@ public class CompensationRunner {
             LOG.warning(() -> "compensation delivery for unknown run run_id=" + runId + "; discarded");
             return null;
         }
-        if (!RunStatus.FAILED.value().equals(run.getStatus())) {
+        if (run.getStatus() != RunStatus.FAILED) {
             LOG.warning(() -> "compensation delivery for run_id=" + runId + " ignored: "
-                    + "invalid_compensation_run_status " + run.getStatus());
+                    + "invalid_compensation_run_status " + run.getStatus().value());
             return null;
         }
         Optional<Workflow> workflow = registry.find(run.getWorkflow());

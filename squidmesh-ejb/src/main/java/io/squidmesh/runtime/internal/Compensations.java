@@ -1,10 +1,12 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.persistence.AttemptStatus;
 import io.squidmesh.persistence.AttemptStore;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
+import io.squidmesh.persistence.StepStatus;
 import io.squidmesh.workflow.StepSpec;
 import io.squidmesh.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,13 +43,13 @@ public class Compensations {
         List<StepRunEntity> rows = new ArrayList<>();
         for (StepRunEntity row : stepRuns.forRun(runId)) {
             boolean hasCallback = workflow.step(row.getStep()).map(StepSpec::compensate).isPresent();
-            if ("completed".equals(row.getStatus()) && hasCallback && !"completed".equals(status(row))) {
+            if (row.getStatus() == StepStatus.COMPLETED && hasCallback && !"completed".equals(status(row))) {
                 rows.add(row);
             }
         }
         Map<UUID, Instant> completedAt = new HashMap<>();
         for (StepAttemptEntity attempt : attempts.forStepRuns(rows.stream().map(StepRunEntity::getId).toList())) {
-            if ("completed".equals(attempt.getStatus())) {
+            if (attempt.getStatus() == AttemptStatus.COMPLETED) {
                 completedAt.merge(attempt.getStepRunId(), attempt.getUpdatedAt(),
                         (a, b) -> a.isAfter(b) ? a : b);
             }

@@ -132,7 +132,7 @@ public class DefaultSquidMesh implements SquidMesh {
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public RunPage listRuns(RunQuery query) {
         RunCursor after = query.after() == null ? null : RunCursor.decode(query.after());
-        List<RunEntity> rows = runs.page(query.workflow(), query.status() == null ? null : query.status().value(),
+        List<RunEntity> rows = runs.page(query.workflow(), query.status(),
                 query.key(), after == null ? null : after.insertedAt(), after == null ? null : after.id(), query.limit() + 1);
         boolean more = rows.size() > query.limit();
         List<RunEntity> page = more ? rows.subList(0, query.limit()) : rows;

@@ -5,6 +5,7 @@ import io.squidmesh.executor.Executor;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
+import io.squidmesh.persistence.StepStatus;
 import io.squidmesh.workflow.StepSpec;
 import io.squidmesh.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,7 +85,7 @@ public class Dispatcher {
                 continue;
             }
             StepSpec step = workflow.step(name).orElseThrow(() -> new IllegalStateException("unknown step " + name));
-            StepRunEntity row = new StepRunEntity(UUID.randomUUID(), run.getId(), name, "pending",
+            StepRunEntity row = new StepRunEntity(UUID.randomUUID(), run.getId(), name, StepStatus.PENDING,
                     RunState.input(state, step.input()), step.recoveryPolicy(), now);
             stepRuns.insert(row);
             inserted.add(row);

@@ -8,6 +8,7 @@ import io.squidmesh.RunNotFoundException;
 import io.squidmesh.RunStatus;
 import io.squidmesh.SquidMeshException;
 import io.squidmesh.json.StorableJson;
+import io.squidmesh.persistence.AttemptStatus;
 import io.squidmesh.persistence.AttemptStore;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
@@ -112,7 +113,7 @@ public class ManualActions {
                     "resumes to " + target + ", which the workflow no longer declares");
         }
         Instant now = Clocks.now();
-        paused.attempt.finish("completed", null, now);
+        paused.attempt.finish(AttemptStatus.COMPLETED, null, now);
         Map<String, Object> manual = new LinkedHashMap<>();
         manual.put("event", event);
         manual.put("at", now.toString());
@@ -149,8 +150,8 @@ public class ManualActions {
             throw new RunNotFoundException(runId.toString());
         }
         String id = runId.toString();
-        if (!RunStatus.PAUSED.value().equals(run.getStatus())) {
-            throw new InvalidTransitionException(id, run.getStatus(), RunStatus.RUNNING.value());
+        if (run.getStatus() != RunStatus.PAUSED) {
+            throw new InvalidTransitionException(id, run.getStatus().value(), RunStatus.RUNNING.value());
         }
         Workflow workflow = registry.require(run.getWorkflow());
         StepSpec step = workflow.step(run.getCurrentStep())

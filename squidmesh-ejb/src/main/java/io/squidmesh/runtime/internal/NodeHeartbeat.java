@@ -1,5 +1,6 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.persistence.AttemptStatus;
 import io.squidmesh.persistence.DatabaseVendor;
 import io.squidmesh.persistence.DbTime;
 import io.squidmesh.persistence.NodeEntity;
@@ -128,8 +129,9 @@ public class NodeHeartbeat {
         Instant until = now.plus(leaseTtl);
         for (int from = 0; from < attempts.size(); from += CHUNK) {
             em.createQuery("update StepAttemptEntity a set a.leaseUntil = :until where a.id in :ids "
-                            + "and a.leaseNode = :me and a.status = 'running' and a.leaseUntil is not null")
+                            + "and a.leaseNode = :me and a.status = :running and a.leaseUntil is not null")
                     .setParameter("until", DbTime.of(until)).setParameter("me", id.toString())
+                    .setParameter("running", AttemptStatus.RUNNING)
                     .setParameter("ids", attempts.subList(from, Math.min(attempts.size(), from + CHUNK)))
                     .executeUpdate();
         }

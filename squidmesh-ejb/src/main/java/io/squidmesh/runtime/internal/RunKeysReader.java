@@ -1,5 +1,6 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.RunStatus;
 import io.squidmesh.persistence.RunStore;
 import io.squidmesh.persistence.RunStore.RunKey;
 import jakarta.batch.api.BatchProperty;
@@ -91,13 +92,15 @@ public class RunKeysReader extends AbstractItemReader {
     }
 
     /** The job's statuses, narrowed to the filter's status when there is one. */
-    private List<String> eligibleStatuses() {
-        List<String> allowed = statuses == null || statuses.isBlank() ? null : Arrays.asList(statuses.split(","));
+    private List<RunStatus> eligibleStatuses() {
+        List<RunStatus> allowed = statuses == null || statuses.isBlank() ? null
+                : Arrays.stream(statuses.split(",")).map(RunStatus::of).toList();
         String wanted = blankToNull(status);
         if (wanted == null) {
             return allowed;
         }
-        return allowed == null || allowed.contains(wanted) ? List.of(wanted) : List.of();
+        RunStatus only = RunStatus.of(wanted);
+        return allowed == null || allowed.contains(only) ? List.of(only) : List.of();
     }
 
     private static String blankToNull(String value) {

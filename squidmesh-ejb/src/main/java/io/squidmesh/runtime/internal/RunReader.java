@@ -61,13 +61,13 @@ public class RunReader {
         Map<UUID, List<StepAttempt>> attemptsByRow = new HashMap<>();
         for (StepAttemptEntity a : attempts.forStepRuns(rows.stream().map(StepRunEntity::getId).toList())) {
             attemptsByRow.computeIfAbsent(a.getStepRunId(), k -> new ArrayList<>()).add(new StepAttempt(a.getId(),
-                    a.getAttemptNumber(), a.getStatus(), a.getError(), a.getInsertedAt(), a.getUpdatedAt()));
+                    a.getAttemptNumber(), a.getStatus().value(), a.getError(), a.getInsertedAt(), a.getUpdatedAt()));
         }
         List<StepRun> stepRunViews = new ArrayList<>();
         Map<String, StepRun> byStep = new LinkedHashMap<>();
         for (StepRunEntity row : rows) {
             StepSpec declared = workflow.flatMap(w -> w.step(row.getStep())).orElse(null);
-            StepRun stepRun = new StepRun(row.getId(), row.getStep(), row.getStatus(), row.getInput(), row.getOutput(),
+            StepRun stepRun = new StepRun(row.getId(), row.getStep(), row.getStatus().value(), row.getInput(), row.getOutput(),
                     row.getLastError(), RecoveryPolicies.effective(row.getRecovery(), declared),
                     List.copyOf(attemptsByRow.getOrDefault(row.getId(), List.of())), row.getInsertedAt(),
                     row.getUpdatedAt());

@@ -118,7 +118,7 @@ public class RunStarter {
     private RunEntity create(Workflow workflow, String trigger, Map<String, Object> payload,
                              Map<String, Object> context, UUID replayedFrom, String key) {
         String currentStep = workflow.isDependencyMode() ? null : workflow.initialStep();
-        RunEntity run = new RunEntity(UUID.randomUUID(), workflow.name(), trigger, RunStatus.PENDING.value(), payload,
+        RunEntity run = new RunEntity(UUID.randomUUID(), workflow.name(), trigger, RunStatus.PENDING, payload,
                 context, currentStep, replayedFrom, Clocks.now());
         run.keyedBy(key);
         runs.insert(run);

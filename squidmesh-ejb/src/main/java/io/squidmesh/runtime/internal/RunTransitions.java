@@ -19,11 +19,11 @@ public class RunTransitions {
     Telemetry telemetry;
 
     public void moveTo(RunEntity run, RunStatus to, String currentStep) {
-        RunStatus from = RunStatus.of(run.getStatus());
+        RunStatus from = run.getStatus();
         if (!RunStateMachine.allows(from, to)) {
             throw new InvalidTransitionException(run.getId().toString(), from.value(), to.value());
         }
-        run.setStatus(to.value());
+        run.setStatus(to);
         run.setCurrentStep(currentStep);
         run.setUpdatedAt(Clocks.now());
         if (to.isTerminal() || to == RunStatus.PAUSED) {
@@ -34,7 +34,7 @@ public class RunTransitions {
 
     /** Like {@link #moveTo} but a no-op when the run already has that status (a sibling may have moved it). */
     public void ensure(RunEntity run, RunStatus to, String currentStep) {
-        if (to.value().equals(run.getStatus())) {
+        if (run.getStatus() == to) {
             run.setCurrentStep(currentStep);
             run.setUpdatedAt(Clocks.now());
         } else {

@@ -15,7 +15,7 @@ public final class RunViews {
 
     /** The run without history. */
     public static Run run(RunEntity entity) {
-        return new Run(entity.getId(), entity.getWorkflow(), entity.getTrigger(), RunStatus.of(entity.getStatus()),
+        return new Run(entity.getId(), entity.getWorkflow(), entity.getTrigger(), entity.getStatus(),
                 entity.getInput(), entity.getContext(), entity.getCurrentStep(), entity.getLastError(),
                 entity.getReplayedFromRunId(), entity.getRunKey(), entity.getInsertedAt(), entity.getUpdatedAt(), null, null, null);
     }

@@ -1,12 +1,14 @@
 package io.squidmesh.runtime.internal;
 
 import io.squidmesh.RunStatus;
+import io.squidmesh.persistence.AttemptStatus;
 import io.squidmesh.persistence.AttemptStore;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
 import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
+import io.squidmesh.persistence.StepStatus;
 import io.squidmesh.workflow.DependencyProgress;
 import io.squidmesh.workflow.Outcome;
 import io.squidmesh.workflow.RetryPolicy;
@@ -65,14 +67,14 @@ public class StepApplier {
     public boolean applySuccess(Claim claim, Map<String, Object> output, Duration scheduleIn, long durationNanos) {
         RunEntity run = runs.lock(claim.runId());
         Instant now = Clocks.now();
-        StepRunEntity row = finishAttempt(run, claim, "completed", null, now);
+        StepRunEntity row = finishAttempt(run, claim, AttemptStatus.COMPLETED, null, now);
         if (row == null) {
             return false;
         }
         Map<String, Object> mapped = RunState.mapOutput(output, claim.step().output());
         row.complete(mapped, now);
         telemetry.stepCompleted(run, claim.stepName(), claim.attemptNumber(), durationNanos);
-        if (RunStatus.FAILED.value().equals(run.getStatus()) && claim.step().compensate() != null) {
+        if (run.getStatus() == RunStatus.FAILED && claim.step().compensate() != null) {
             // a sibling that completed after the run failed (dependency mode) owes its compensation too
             dispatcher.enqueueCompensation(run);
             return true;
@@ -86,8 +88,8 @@ public class StepApplier {
         RunEntity run = runs.lock(runId);
         Optional<Workflow> workflow = registry.find(run.getWorkflow());
         StepRunEntity row = stepRuns.find(runId, step);
-        if (workflow.isEmpty() || row == null || !"completed".equals(row.getStatus())
-                || !step.equals(run.getCurrentStep()) || !RunStatus.of(run.getStatus()).schedulesNextStep()) {
+        if (workflow.isEmpty() || row == null || row.getStatus() != StepStatus.COMPLETED
+                || !step.equals(run.getCurrentStep()) || !run.getStatus().schedulesNextStep()) {
             return;
         }
         advance(run, workflow.get(), workflow.get().step(step).orElseThrow(), row.getOutput(), Duration.ZERO);
@@ -97,14 +99,14 @@ public class StepApplier {
     public boolean applyFailure(Claim claim, Map<String, Object> error, long durationNanos) {
         RunEntity run = runs.lock(claim.runId());
         Instant now = Clocks.now();
-        StepRunEntity row = finishAttempt(run, claim, "failed", error, now);
+        StepRunEntity row = finishAttempt(run, claim, AttemptStatus.FAILED, error, now);
         if (row == null) {
             return false;
         }
         row.fail(error, now);
         telemetry.stepFailed(run, claim.stepName(), claim.attemptNumber(), durationNanos, error);
 
-        RunStatus status = RunStatus.of(run.getStatus());
+        RunStatus status = run.getStatus();
         if (status.isTerminal()) {
             return true;
         }
@@ -147,12 +149,12 @@ public class StepApplier {
             LOG.warning(() -> "late pause ignored (stale_attempt) " + StepLogContext.describe(claim));
             return false;
         }
-        RunStatus status = RunStatus.of(run.getStatus());
+        RunStatus status = run.getStatus();
         if (status == RunStatus.CANCELLING || status.isTerminal()) {
             Map<String, Object> error = status == RunStatus.CANCELLING || status == RunStatus.CANCELLED
                     ? ManualSteps.cancelledWhilePaused()
                     : Map.of("message", "run already finalized before pause progression", "status", status.value());
-            attempt.finish("failed", error, now);
+            attempt.finish(AttemptStatus.FAILED, error, now);
             row.fail(error, now);
             telemetry.stepFailed(run, claim.stepName(), claim.attemptNumber(),
                     Duration.between(claim.attemptStartedAt(), now).toNanos(), error);
@@ -211,11 +213,11 @@ public class StepApplier {
             LOG.warning(() -> "late batch look ignored (stale_attempt) " + StepLogContext.describe(claim));
             return null;
         }
-        RunStatus status = RunStatus.of(run.getStatus());
+        RunStatus status = run.getStatus();
         if (status == RunStatus.CANCELLING) {
             Map<String, Object> error = Map.of("message", "run cancelled while its batch job ran", "reason", "cancelled");
             Instant now = Clocks.now();
-            attempt.finish("failed", error, now);
+            attempt.finish(AttemptStatus.FAILED, error, now);
             row.fail(error, now);
             transitions.moveTo(run, RunStatus.CANCELLED, null);
             return null;
@@ -236,7 +238,7 @@ public class StepApplier {
     // ---- success progression (SPEC §6.6) --------------------------------------------------------
 
     void advance(RunEntity run, Workflow workflow, StepSpec step, Map<String, Object> mapped, Duration scheduleIn) {
-        RunStatus status = RunStatus.of(run.getStatus());
+        RunStatus status = run.getStatus();
         if (status.isTerminal()) {
             return; // its output is not merged into a settled run
         }
@@ -358,7 +360,7 @@ public class StepApplier {
      * Finishes the claim's attempt if the claim is still current; null when it was taken over meanwhile (the
      * caller then writes nothing, and a transactional step rolls its own work back).
      */
-    private StepRunEntity finishAttempt(RunEntity run, Claim claim, String status, Map<String, Object> error,
+    private StepRunEntity finishAttempt(RunEntity run, Claim claim, AttemptStatus status, Map<String, Object> error,
                                         Instant now) {
         StepAttemptEntity attempt = currentAttempt(claim);
         StepRunEntity row = attempt == null ? null : stepRuns.get(claim.stepRunId());

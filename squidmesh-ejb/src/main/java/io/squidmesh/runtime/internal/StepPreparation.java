@@ -1,12 +1,14 @@
 package io.squidmesh.runtime.internal;
 
 import io.squidmesh.RunStatus;
+import io.squidmesh.persistence.AttemptStatus;
 import io.squidmesh.persistence.AttemptStore;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
 import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
+import io.squidmesh.persistence.StepStatus;
 import io.squidmesh.runtime.DeliveryDeferredException;
 import io.squidmesh.workflow.StepKind;
 import io.squidmesh.workflow.StepSpec;
@@ -74,7 +76,7 @@ public class StepPreparation {
             return new Prepared.Deferred(DeliveryDeferredException.Reason.UNKNOWN_RUN,
                     "step delivery for unknown run run_id=" + runId + " step=" + stepName);
         }
-        RunStatus status = RunStatus.of(run.getStatus());
+        RunStatus status = run.getStatus();
         if (status == RunStatus.CANCELLING) {
             transitions.moveTo(run, RunStatus.CANCELLED, null);
             return new Prepared.Done("cancelled");
@@ -107,15 +109,15 @@ public class StepPreparation {
         Map<String, Object> state = RunState.state(run.getInput(), run.getContext());
         Map<String, Object> lastError = row == null ? null : row.getLastError();
         if (row == null) {
-            row = new StepRunEntity(UUID.randomUUID(), runId, stepName, "running",
+            row = new StepRunEntity(UUID.randomUUID(), runId, stepName, StepStatus.RUNNING,
                     RunState.input(state, step.input()), step.recoveryPolicy(), now);
             stepRuns.insert(row);
         } else {
             switch (row.getStatus()) {
-                case "completed" -> {
+                case COMPLETED -> {
                     return workflow.isDependencyMode() ? new Prepared.Done("completed") : new Prepared.Reconcile();
                 }
-                case "running" -> {
+                case RUNNING -> {
                     StepAttemptEntity latest = attempts.latest(row.getId());
                     ClaimLiveness.Verdict verdict = liveness(latest, now);
                     if (verdict == ClaimLiveness.Verdict.LIVE) {
@@ -128,8 +130,8 @@ public class StepPreparation {
                     takeOver(run, row, latest, verdict, now);
                     row.reopen(RunState.input(state, step.input()), step.recoveryPolicy(), now);
                 }
-                case "pending" -> row.claimScheduled(now);
-                default -> row.reopen(RunState.input(state, step.input()), step.recoveryPolicy(), now); // a retry
+                case PENDING -> row.claimScheduled(now);
+                case FAILED -> row.reopen(RunState.input(state, step.input()), step.recoveryPolicy(), now); // a retry
             }
         }
 
@@ -139,7 +141,7 @@ public class StepPreparation {
         run.resetNudges();
         StepAttemptEntity latest = attempts.latest(row.getId());
         int number = latest == null ? 1 : latest.getAttemptNumber() + 1;
-        StepAttemptEntity attempt = new StepAttemptEntity(UUID.randomUUID(), row.getId(), number, "running",
+        StepAttemptEntity attempt = new StepAttemptEntity(UUID.randomUUID(), row.getId(), number, AttemptStatus.RUNNING,
                 deliveryId, now);
         lease(attempt, now);
         attempts.insert(attempt);
@@ -181,7 +183,7 @@ public class StepPreparation {
                           Instant now) {
         Map<String, Object> error = takeoverError(latest, verdict);
         if (latest != null && latest.isRunning()) {
-            latest.finish("failed", error, now);
+            latest.finish(AttemptStatus.FAILED, error, now);
         }
         row.fail(error, now);
         LOG.warning(() -> "took over step run_id=" + run.getId() + " workflow=" + run.getWorkflow() + " step="

@@ -145,7 +145,7 @@ public class Telemetry {
         metadata.put("run_id", run.getId().toString());
         metadata.put("workflow", run.getWorkflow());
         metadata.put("trigger", run.getTrigger());
-        metadata.put("status", run.getStatus());
+        metadata.put("status", run.getStatus().value());
         metadata.put("current_step", run.getCurrentStep());
         return metadata;
     }

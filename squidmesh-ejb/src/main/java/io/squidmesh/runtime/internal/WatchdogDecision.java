@@ -1,6 +1,7 @@
 package io.squidmesh.runtime.internal;
 
 import io.squidmesh.RunStatus;
+import io.squidmesh.persistence.StepStatus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,9 @@ import java.util.Objects;
 public final class WatchdogDecision {
 
     /** A step row of the run: its status, and the verdict on its latest attempt's lease when that attempt runs. */
-    public record StepSnapshot(String step, String status, ClaimLiveness.Verdict attempt) {
+    public record StepSnapshot(String step, StepStatus status, ClaimLiveness.Verdict attempt) {
         boolean executesLive() {
-            return "running".equals(status) && attempt == ClaimLiveness.Verdict.LIVE;
+            return status == StepStatus.RUNNING && attempt == ClaimLiveness.Verdict.LIVE;
         }
     }
 
@@ -86,8 +87,8 @@ public final class WatchdogDecision {
     private static Action dependencies(RunSnapshot run) {
         List<String> steps = new ArrayList<>();
         for (StepSnapshot step : run.steps()) {
-            boolean waiting = "pending".equals(step.status()) || "failed".equals(step.status());
-            boolean abandoned = "running".equals(step.status()) && !step.executesLive();
+            boolean waiting = step.status() == StepStatus.PENDING || step.status() == StepStatus.FAILED;
+            boolean abandoned = step.status() == StepStatus.RUNNING && !step.executesLive();
             if (waiting || abandoned) {
                 steps.add(step.step());
             }

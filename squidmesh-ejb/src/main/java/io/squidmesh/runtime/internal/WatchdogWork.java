@@ -1,6 +1,7 @@
 package io.squidmesh.runtime.internal;
 
 import io.squidmesh.RunStatus;
+import io.squidmesh.persistence.AttemptStatus;
 import io.squidmesh.persistence.AttemptStore;
 import io.squidmesh.persistence.DbTime;
 import io.squidmesh.persistence.LockStore;
@@ -94,7 +95,8 @@ public class WatchdogWork {
         ids.addAll(em.createQuery("select r.id from RunEntity r where r.wakeAt < :now order by r.wakeAt", UUID.class)
                 .setParameter("now", DbTime.of(now)).setMaxResults(limit).getResultList());
         ids.addAll(em.createQuery("select s.runId from StepAttemptEntity a, StepRunEntity s where a.stepRunId = s.id "
-                        + "and a.status = 'running' and a.leaseUntil < :now", UUID.class)
+                        + "and a.status = :running and a.leaseUntil < :now", UUID.class)
+                .setParameter("running", AttemptStatus.RUNNING)
                 .setParameter("now", DbTime.of(now)).setMaxResults(limit).getResultList());
         ids.addAll(em.createQuery("select r.id from RunEntity r where r.compensationUntil < :now", UUID.class)
                 .setParameter("now", DbTime.of(now)).setMaxResults(limit).getResultList());
@@ -166,11 +168,11 @@ public class WatchdogWork {
             }
             steps.add(new WatchdogDecision.StepSnapshot(row.getStep(), row.getStatus(), verdict));
         }
-        boolean failed = RunStatus.FAILED.value().equals(run.getStatus());
+        boolean failed = run.getStatus() == RunStatus.FAILED;
         boolean owed = failed && compensations.available(run, workflow);
         ClaimLiveness.Verdict compensation = failed ? nodes.judge(run.getCompensationNode(),
                 run.getCompensationUntil(), leases.holdsCompensation(run.getId()), now) : null;
-        return new WatchdogDecision.RunSnapshot(RunStatus.of(run.getStatus()), workflow.isDependencyMode(),
+        return new WatchdogDecision.RunSnapshot(run.getStatus(), workflow.isDependencyMode(),
                 run.getCurrentStep(), steps, owed, compensation);
     }
 

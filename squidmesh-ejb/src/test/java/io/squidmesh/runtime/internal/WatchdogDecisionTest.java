@@ -1,6 +1,7 @@
 package io.squidmesh.runtime.internal;
 
 import io.squidmesh.RunStatus;
+import io.squidmesh.persistence.StepStatus;
 import io.squidmesh.runtime.internal.ClaimLiveness.Verdict;
 import io.squidmesh.runtime.internal.WatchdogDecision.Action;
 import io.squidmesh.runtime.internal.WatchdogDecision.RunSnapshot;
@@ -23,7 +24,7 @@ class WatchdogDecisionTest {
     }
 
     private static StepSnapshot row(String step, String status, Verdict attempt) {
-        return new StepSnapshot(step, status, attempt);
+        return new StepSnapshot(step, StepStatus.of(status), attempt);
     }
 
     @Test

@@ -1,0 +1,60 @@
+package io.squidmesh;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * DESIGN §2's dependency rules for the engine, checked on its compiled classes: authoring is pure, the engine
+ * knows no concrete executor and no HTTP, the public API and the SPI expose no internals, persistence sits below
+ * the runtime.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses engine;
+
+    @BeforeAll
+    static void importEngine() {
+        engine = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.squidmesh");
+    }
+
+    @Test
+    void authoringIsPure() {
+        noClasses().that().resideInAPackage("io.squidmesh.workflow..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.squidmesh.runtime..",
+                        "io.squidmesh.persistence..", "io.squidmesh.executor..", "jakarta.persistence..",
+                        "jakarta.transaction..", "jakarta.ejb..", "jakarta.jms..")
+                .because("authoring types are pure: no persistence, no runtime (DESIGN §2)")
+                .check(engine);
+    }
+
+    @Test
+    void theEngineKnowsNoConcreteExecutorAndNoHttp() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.squidmesh.jms..", "io.squidmesh.web..",
+                        "jakarta.jms..", "jakarta.ws.rs..", "jakarta.servlet..")
+                .because("the engine knows no concrete executor and no HTTP (DESIGN §2)")
+                .check(engine);
+    }
+
+    @Test
+    void thePublicApiAndTheSpiExposeNoInternals() {
+        noClasses().that().resideInAnyPackage("io.squidmesh", "io.squidmesh.executor..", "io.squidmesh.tools..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.squidmesh.runtime.internal..",
+                        "io.squidmesh.persistence..", "io.squidmesh.workflow.internal..")
+                .because("what a host application touches does not lead into the engine's internals")
+                .check(engine);
+    }
+
+    @Test
+    void persistenceSitsBelowTheRuntime() {
+        noClasses().that().resideInAPackage("io.squidmesh.persistence..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.squidmesh.runtime..")
+                .because("entities and stores are used by the runtime, never the reverse")
+                .check(engine);
+    }
+}
