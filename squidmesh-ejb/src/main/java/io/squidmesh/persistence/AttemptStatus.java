@@ -22,11 +22,6 @@ public enum AttemptStatus {
 
     /** The status of a stored name; an unknown name is a corrupt row, said so. */
     public static AttemptStatus of(String value) {
-        for (AttemptStatus status : values()) {
-            if (status.value.equals(value)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("unknown step attempt status: " + value);
+        return StatusColumnConverter.named(values(), AttemptStatus::value, value, "step attempt status");
     }
 }

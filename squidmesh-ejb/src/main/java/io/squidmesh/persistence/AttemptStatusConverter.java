@@ -1,19 +1,12 @@
 package io.squidmesh.persistence;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-/** Stores an {@link AttemptStatus} as its name ({@code running}, {@code completed}, {@code failed}). */
+/** Stores an attempt status as its name (column {@code status}). */
 @Converter
-public class AttemptStatusConverter implements AttributeConverter<AttemptStatus, String> {
+public class AttemptStatusConverter extends StatusColumnConverter<AttemptStatus> {
 
-    @Override
-    public String convertToDatabaseColumn(AttemptStatus status) {
-        return status == null ? null : status.value();
-    }
-
-    @Override
-    public AttemptStatus convertToEntityAttribute(String value) {
-        return value == null ? null : AttemptStatus.of(value);
+    public AttemptStatusConverter() {
+        super(AttemptStatus::value, AttemptStatus::of);
     }
 }

@@ -1,20 +1,13 @@
 package io.squidmesh.persistence;
 
 import io.squidmesh.RunStatus;
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-/** Stores a {@link RunStatus} as its SPEC name ({@code pending}, {@code running}, ...). */
+/** Stores a run status as its name (column {@code status}). */
 @Converter
-public class RunStatusConverter implements AttributeConverter<RunStatus, String> {
+public class RunStatusConverter extends StatusColumnConverter<RunStatus> {
 
-    @Override
-    public String convertToDatabaseColumn(RunStatus status) {
-        return status == null ? null : status.value();
-    }
-
-    @Override
-    public RunStatus convertToEntityAttribute(String value) {
-        return value == null ? null : RunStatus.of(value);
+    public RunStatusConverter() {
+        super(RunStatus::value, RunStatus::of);
     }
 }

@@ -25,11 +25,6 @@ public enum StepStatus {
 
     /** The status of a stored name; an unknown name is a corrupt row, said so. */
     public static StepStatus of(String value) {
-        for (StepStatus status : values()) {
-            if (status.value.equals(value)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("unknown step run status: " + value);
+        return StatusColumnConverter.named(values(), StepStatus::value, value, "step run status");
     }
 }

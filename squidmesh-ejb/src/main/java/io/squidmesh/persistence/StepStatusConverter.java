@@ -1,19 +1,12 @@
 package io.squidmesh.persistence;
 
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-/** Stores a {@link StepStatus} as its name ({@code pending}, {@code running}, ...), as the schema has it. */
+/** Stores a step run status as its name (column {@code status}). */
 @Converter
-public class StepStatusConverter implements AttributeConverter<StepStatus, String> {
+public class StepStatusConverter extends StatusColumnConverter<StepStatus> {
 
-    @Override
-    public String convertToDatabaseColumn(StepStatus status) {
-        return status == null ? null : status.value();
-    }
-
-    @Override
-    public StepStatus convertToEntityAttribute(String value) {
-        return value == null ? null : StepStatus.of(value);
+    public StepStatusConverter() {
+        super(StepStatus::value, StepStatus::of);
     }
 }
