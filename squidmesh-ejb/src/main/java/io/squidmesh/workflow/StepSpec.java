@@ -70,12 +70,13 @@ public record StepSpec(String name, StepKind kind, Class<? extends Step> impleme
     }
 
     /**
-     * A wait step's delay to the millisecond, as JMS delivery delays count (at least 1 ms).
+     * A wait step's delay: its duration rounded up to whole seconds (10 ms waits 1 s), as SPEC's {@code wait}
+     * counts; retries and {@code scheduleIn} keep their milliseconds.
      *
-     * @return the delay before the next step
+     * @return the delay before the next step, at least 1 s
      */
     public Duration waitDelay() {
-        return Duration.ofMillis(Math.max(1, duration.toMillis()));
+        return Duration.ofSeconds(Math.max(1, (duration.toMillis() + 999) / 1000));
     }
 
     /**

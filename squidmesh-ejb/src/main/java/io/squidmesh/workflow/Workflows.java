@@ -158,7 +158,8 @@ public final class Workflows {
 
     /**
      * Delays the next step without holding a thread: the successor is delivered after
-     * {@code duration}, to the millisecond (a JMS delivery delay).
+     * {@code duration}, rounded up to whole seconds as the original's {@code wait} (retries and
+     * {@code StepResult.ok(output, scheduleIn)} keep their milliseconds).
      *
      * @param duration how long to wait
      * @return the built-in step

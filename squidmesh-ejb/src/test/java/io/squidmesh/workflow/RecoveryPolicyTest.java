@@ -126,10 +126,11 @@ class RecoveryPolicyTest {
     }
 
     @Test
-    void waitsKeepTheirMilliseconds() {
-        assertEquals(Duration.ofMillis(10), waitStep(Duration.ofMillis(10)).waitDelay());
-        assertEquals(Duration.ofMillis(1_001), waitStep(Duration.ofMillis(1_001)).waitDelay());
-        assertEquals(Duration.ofMillis(1), waitStep(Duration.ofNanos(10)).waitDelay(), "never a zero delay");
+    void waitsRoundUpToWholeSecondsAsTheOriginal() {
+        assertEquals(Duration.ofSeconds(1), waitStep(Duration.ofMillis(10)).waitDelay());
+        assertEquals(Duration.ofSeconds(1), waitStep(Duration.ofMillis(1_000)).waitDelay());
+        assertEquals(Duration.ofSeconds(2), waitStep(Duration.ofMillis(1_001)).waitDelay());
+        assertEquals(Duration.ofSeconds(1), waitStep(Duration.ofNanos(10)).waitDelay(), "never a zero delay");
         assertEquals(Duration.ofMinutes(1), waitStep(Duration.ofMinutes(1)).waitDelay());
         assertEquals(Duration.ofMillis(10), waitStep(Duration.ofMillis(10)).duration());
     }
@@ -140,7 +141,7 @@ class RecoveryPolicyTest {
                 .step("w", waitFor(Duration.ofSeconds(1)), s -> s.option("duration", 2_500)).build()
                 .step("w").orElseThrow();
         assertEquals(Duration.ofMillis(2_500), step.duration());
-        assertEquals(Duration.ofMillis(2_500), step.waitDelay());
+        assertEquals(Duration.ofSeconds(3), step.waitDelay());
     }
 
     @Test
