@@ -64,6 +64,28 @@ public final class DatabaseFailures {
         return false;
     }
 
+    /**
+     * Whether the database itself was gone: the connection broke or could not be made (SQL state class 08), the
+     * server is shutting down or restarting (57P), it ran out of resources (53), or the pool or the network
+     * failed. Unlike {@link #isTransient}, never an error of the statements themselves, so a caller may try the
+     * whole unit of work again without risking a loop over a bug.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")) {
+                    return true;
+                }
+            }
+            if (cause instanceof java.net.SocketException || cause instanceof java.io.EOFException
+                    || cause instanceof jakarta.resource.ResourceException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String firstLine(String text) {
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline);

@@ -72,6 +72,14 @@ public class StepDelivery {
             try {
                 outcome = invoker.executeAndApply(claim, started);
             } catch (EJBException e) {
+                if (DatabaseFailures.isUnavailable(e)) {
+                    // the database went away under the commit (a restart, a lost connection): the step's writes
+                    // rolled back with it, and that is no failure of the step. The delivery fails and comes again;
+                    // it finds this attempt abandoned and runs a new one, whatever the retry policy says (G3, G4)
+                    LOG.warning(() -> "transactional step could not commit, the database is unavailable; "
+                            + "delivering it again " + StepLogContext.describe(claim) + ": " + e.getMessage());
+                    throw e;
+                }
                 // the step succeeded but its transaction could not commit: its writes are gone. A value the
                 // database refuses fails the step for good; anything else (a deadlock, a lost connection) is what
                 // the retry policy is for
