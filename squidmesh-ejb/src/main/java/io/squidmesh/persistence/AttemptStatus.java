@@ -22,6 +22,6 @@ public enum AttemptStatus {
 
     /** The status of a stored name; an unknown name is a corrupt row, said so. */
     public static AttemptStatus of(String value) {
-        return StatusColumnConverter.named(values(), AttemptStatus::value, value, "step attempt status");
+        return StatusNames.named(values(), AttemptStatus::value, value, "step attempt status");
     }
 }

@@ -25,6 +25,6 @@ public enum StepStatus {
 
     /** The status of a stored name; an unknown name is a corrupt row, said so. */
     public static StepStatus of(String value) {
-        return StatusColumnConverter.named(values(), StepStatus::value, value, "step run status");
+        return StatusNames.named(values(), StepStatus::value, value, "step run status");
     }
 }
