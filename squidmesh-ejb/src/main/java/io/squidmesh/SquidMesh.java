@@ -116,6 +116,40 @@ public interface SquidMesh {
     Run cancelRun(String runId);
 
     /**
+     * Sends an external event to a run (a payment provider's confirmation, a reply from another system). The event
+     * is kept in the run's mailbox until an {@code awaitEvent} step of that name takes it (at once when the run
+     * waits there, else when it gets there); its payload becomes that step's output. Each event is taken once, the
+     * oldest first.
+     *
+     * @param runId the run's id (a UUID string)
+     * @param event the event's name, as the step declares it
+     * @param payload what the event carries; {@code null} for none
+     * @param idempotencyKey the sender's key: a second event with it answers the first and stores nothing;
+     *                       {@code null} for none
+     * @return the stored event (the first one, for a repeated key)
+     * @throws RunNotFoundException when no run has this id
+     * @throws RunNotWaitingException when the run has ended ({@code run_not_waiting})
+     * @throws InvalidEventException when the name, key or payload cannot be accepted ({@code invalid_event})
+     */
+    RunEvent signalRun(String runId, String event, Map<String, Object> payload, String idempotencyKey);
+
+    /**
+     * Sends an external event to the run started with this run key ({@link StartOptions#key}), as
+     * {@link #signalRun(String, String, Map, String)} does: senders that know their own business key need not keep
+     * the run's id.
+     *
+     * @param workflow the workflow's name
+     * @param runKey the run key the run was started with
+     * @param event the event's name
+     * @param payload what the event carries; {@code null} for none
+     * @param idempotencyKey the sender's key, or {@code null}
+     * @return the stored event
+     * @throws RunNotFoundException when no run of this workflow has this key
+     */
+    RunEvent signalRunByKey(String workflow, String runKey, String event, Map<String, Object> payload,
+                            String idempotencyKey);
+
+    /**
      * Resumes a run paused at a pause step.
      *
      * @param runId the run's id (a UUID string)

@@ -76,6 +76,12 @@ public class RunKeyStore {
         find(workflow, key).setRunId(runId);
     }
 
+    /** The run started with this key of this workflow, if any (and if its start committed). */
+    public Optional<UUID> runOf(String workflow, String key) {
+        RunKeyEntity claim = find(workflow, key);
+        return claim == null ? Optional.empty() : Optional.ofNullable(claim.getRunId());
+    }
+
     private RunKeyEntity find(String workflow, String key) {
         return em.find(RunKeyEntity.class, new RunKeyEntity.Key(workflow, key));
     }

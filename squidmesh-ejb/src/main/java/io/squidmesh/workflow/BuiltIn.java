@@ -31,6 +31,15 @@ public final class BuiltIn {
         return new BuiltIn(StepKind.WAIT, options);
     }
 
+    static BuiltIn awaitEvent(String event, Duration timeout) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put(StepOptions.EVENT, event);
+        if (timeout != null) {
+            options.put(StepOptions.TIMEOUT, timeout);
+        }
+        return new BuiltIn(StepKind.AWAIT_EVENT, options);
+    }
+
     static BuiltIn batch(String jobName) {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put(StepOptions.JOB, jobName);

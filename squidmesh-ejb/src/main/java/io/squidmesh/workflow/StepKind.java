@@ -15,7 +15,12 @@ public enum StepKind {
     /** Stops the run until an operator approves or rejects it ({@link WorkflowBuilder#approval}). */
     APPROVAL,
     /** Launches a Jakarta Batch job and completes when the job ends. */
-    BATCH;
+    BATCH,
+    /**
+     * Waits, without a thread and without a queued message, for an external event sent to the run
+     * ({@link Workflows#awaitEvent}); the event's payload is the step's output.
+     */
+    AWAIT_EVENT;
 
     /**
      * The name used in definitions and descriptions.

@@ -39,6 +39,10 @@ public final class StepOptions {
     public static final String LEVEL = "level";
     /** Option key of a batch step's job name ({@link Workflows#batch}). */
     public static final String JOB = "job";
+    /** The event an {@code await_event} step waits for ({@link Workflows#awaitEvent}). */
+    public static final String EVENT = "event";
+    /** How long an {@code await_event} step waits before it fails with {@code event_timeout}. */
+    public static final String TIMEOUT = "timeout";
 
     private final Map<String, Object> options = new LinkedHashMap<>();
 

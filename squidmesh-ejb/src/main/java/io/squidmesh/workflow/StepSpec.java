@@ -1,5 +1,6 @@
 package io.squidmesh.workflow;
 
+import io.squidmesh.workflow.internal.DefinitionValidator;
 import io.squidmesh.workflow.internal.ValueTypes;
 
 import java.time.Duration;
@@ -58,6 +59,25 @@ public record StepSpec(String name, StepKind kind, Class<? extends Step> impleme
      */
     public String job() {
         return kind == StepKind.BATCH ? (String) options.get(StepOptions.JOB) : null;
+    }
+
+    /**
+     * The event an {@code await_event} step waits for; null for other kinds.
+     *
+     * @return the event's name, or {@code null}
+     */
+    public String event() {
+        return kind == StepKind.AWAIT_EVENT ? (String) options.get(StepOptions.EVENT) : null;
+    }
+
+    /**
+     * How long an {@code await_event} step waits at most; null for other kinds and for waits without a limit.
+     *
+     * @return the timeout, or {@code null}
+     */
+    public Duration eventTimeout() {
+        Object timeout = options.get(StepOptions.TIMEOUT);
+        return kind == StepKind.AWAIT_EVENT && timeout != null ? DefinitionValidator.duration(timeout) : null;
     }
 
     /**
@@ -125,6 +145,13 @@ public record StepSpec(String name, StepKind kind, Class<? extends Step> impleme
         }
         if (kind == StepKind.BATCH) {
             opts.put("job", options.get(StepOptions.JOB));
+        }
+        if (kind == StepKind.AWAIT_EVENT) {
+            opts.put("event", event());
+            Duration timeout = eventTimeout();
+            if (timeout != null) {
+                opts.put("timeout", ValueTypes.jsonInteger(timeout.toMillis()));
+            }
         }
         map.put("options", opts);
         map.put("recovery", recoveryPolicy());

@@ -182,6 +182,31 @@ public final class Workflows {
     }
 
     /**
+     * Waits for the external event {@code event} ({@link io.squidmesh.SquidMesh#signalRun}, the REST API or the
+     * {@code squidmesh-events} queue) without holding a thread or a queued message. An event sent before the run
+     * gets here is kept and taken on arrival. The event's payload is the step's output (mapped with
+     * {@code output(...)} as for any step) and the run follows {@code ok}. Waits for as long as it takes.
+     *
+     * @param event the event's name
+     * @return the built-in step
+     */
+    public static BuiltIn awaitEvent(String event) {
+        return BuiltIn.awaitEvent(event, null);
+    }
+
+    /**
+     * As {@link #awaitEvent(String)}, for at most {@code timeout}: then the step fails with the error
+     * {@code event_timeout} (not retried) and the run follows the step's {@code error} transition, or fails.
+     *
+     * @param event the event's name
+     * @param timeout how long to wait at most (positive; durable: it holds across restarts)
+     * @return the built-in step
+     */
+    public static BuiltIn awaitEvent(String event, Duration timeout) {
+        return BuiltIn.awaitEvent(event, timeout);
+    }
+
+    /**
      * Stops the run until an operator unblocks it.
      *
      * @return the built-in step

@@ -23,6 +23,7 @@ import static io.squidmesh.workflow.Workflows.manual;
 import static io.squidmesh.workflow.Workflows.pause;
 import static io.squidmesh.workflow.Workflows.today;
 import static io.squidmesh.workflow.Workflows.trigger;
+import static io.squidmesh.workflow.Workflows.awaitEvent;
 import static io.squidmesh.workflow.Workflows.waitFor;
 import static io.squidmesh.workflow.Workflows.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -231,6 +232,35 @@ class DefinitionValidationTest {
                     problems(transitionBase().step("w", waitFor(Duration.ofMillis(-5)))));
             assertEquals(List.of("built-in step w requires a positive :duration option"),
                     problems(transitionBase().step("w", waitFor(Duration.ofSeconds(1)), s -> s.option("duration", 0))));
+        }
+
+        @Test
+        void awaitEventNeedsAnEventNameAndAPositiveTimeout() {
+            assertEquals(List.of("built-in step e requires a non-empty :event option"),
+                    problems(transitionBase().step("e", awaitEvent(" "))));
+            assertEquals(List.of("built-in step e defines an :event name that is not 255 characters at most "
+                            + "without surrounding blanks"),
+                    problems(transitionBase().step("e", awaitEvent(" paid"))));
+            assertEquals(List.of("built-in step e defines a :timeout that is not positive"),
+                    problems(transitionBase().step("e", awaitEvent("paid", Duration.ZERO))));
+            assertEquals(List.of("built-in step e defines a :timeout that is not positive"),
+                    problems(transitionBase().step("e", awaitEvent("paid"), s -> s.option("timeout", -1))));
+            assertEquals("e", transitionBase().step("e", awaitEvent("paid", Duration.ofMinutes(5))).build().entryStep());
+        }
+
+        @Test
+        void anAwaitEventStepDescribesItsEventAndTimeout() {
+            Workflow workflow = transitionBase().step("e", awaitEvent("paid", Duration.ofSeconds(90)),
+                    s -> s.output("payment")).build();
+            StepSpec step = workflow.step("e").orElseThrow();
+            assertEquals(StepKind.AWAIT_EVENT, step.kind());
+            assertEquals("await_event", step.kind().value());
+            assertEquals("paid", step.event());
+            assertEquals(Duration.ofSeconds(90), step.eventTimeout());
+            assertEquals(java.util.Map.of("event", "paid", "timeout", 90_000, "output", "payment"),
+                    step.toMap().get("options"));
+            assertEquals(null, transitionBase().step("e", awaitEvent("paid")).build().step("e").orElseThrow()
+                    .eventTimeout());
         }
 
         @Test

@@ -8,6 +8,7 @@ import io.squidmesh.examples.payment.PaymentRecovery;
 import io.squidmesh.examples.retry.RetryVerification;
 import io.squidmesh.examples.saga.SagaCheckout;
 import io.squidmesh.examples.wait.CancellableWait;
+import io.squidmesh.examples.webhook.PaymentWebhook;
 import io.squidmesh.workflow.Backoff;
 import io.squidmesh.workflow.Outcome;
 import io.squidmesh.workflow.Recovery;
@@ -42,10 +43,10 @@ class ExampleWorkflowsTest {
     }
 
     @Test
-    void theEightWorkflowsBuildUnderTheirNamesAndTriggers() {
+    void theNineWorkflowsBuildUnderTheirNamesAndTriggers() {
         Map<String, List<String>> triggers = Stream.of(new PaymentRecovery(), new DependencyRecovery(),
                         new ManualApproval(), new DailyDigest(), new LocalLedgerCheckout(), new SagaCheckout(),
-                        new RetryVerification(), new CancellableWait())
+                        new RetryVerification(), new CancellableWait(), new PaymentWebhook())
                 .map(ExampleWorkflowsTest::define)
                 .collect(java.util.stream.Collectors.toMap(Workflow::name,
                         w -> w.triggers().stream().map(TriggerSpec::name).toList()));
@@ -56,7 +57,8 @@ class ExampleWorkflowsTest {
                 "local_ledger_checkout", List.of("local_ledger_checkout"),
                 "saga_checkout", List.of("saga_checkout"),
                 "retry_verification", List.of("retry_verification"),
-                "cancellable_wait", List.of("manual")), triggers);
+                "cancellable_wait", List.of("manual"),
+                "payment_webhook", List.of("payment_webhook")), triggers);
     }
 
     @Test

@@ -2,11 +2,15 @@ package io.squidmesh.it.examples;
 
 import io.squidmesh.ManualAction;
 import io.squidmesh.Run;
+import io.squidmesh.RunEvent;
+import io.squidmesh.RunExplanation;
 import io.squidmesh.RunQuery;
+import io.squidmesh.RunStart;
 import io.squidmesh.RunStatus;
 import io.squidmesh.StepAttempt;
 import io.squidmesh.StepRun;
 import io.squidmesh.StepState;
+import io.squidmesh.StartOptions;
 import io.squidmesh.examples.ledger.LocalLedger;
 import io.squidmesh.it.support.Await;
 import io.squidmesh.it.support.Deployments;
@@ -323,6 +327,31 @@ class ExamplesSmokeIT {
         assertNull(cancelled.currentStep());
         assertEquals(List.of(List.of("wait_for_cancellation", "completed")), stepRuns(cancelled),
                 "the delayed delivery converged the run without running record_delivery");
+    }
+
+    @Test
+    @Order(13)
+    void paymentWebhookCapturesOnTheConfirmationSentByRunKeyOnce() {
+        String key = "order-smoke-" + UUID.randomUUID();
+        RunStart start = squidMesh.startRun("payment_webhook", Map.of("order_id", "smoke", "amount_cents", 1999),
+                StartOptions.key(key));
+        String id = start.run().id().toString();
+        RunExplanation waiting = Await.until("the run to wait for its confirmation", () -> squidMesh.explainRun(id),
+                e -> "waiting_for_event".equals(e.reason()), Duration.ofSeconds(30));
+        assertEquals("await_confirmation", waiting.step());
+        assertEquals("payment_confirmed", waiting.details().get("event"));
+
+        RunEvent sent = squidMesh.signalRunByKey("payment_webhook", key, "payment_confirmed",
+                Map.of("provider_reference", "psp-1"), "evt-1");
+        RunEvent again = squidMesh.signalRunByKey("payment_webhook", key, "payment_confirmed",
+                Map.of("provider_reference", "psp-2"), "evt-1");
+        assertEquals(sent.id(), again.id(), "the repeated webhook is the same event");
+
+        Run done = Await.status(squidMesh, id, RunStatus.COMPLETED);
+        assertEquals(Map.of("captured_cents", 1999, "provider_reference", "psp-1"), done.context().get("capture"));
+        assertEquals(List.of(List.of("authorise", "completed"), List.of("await_confirmation", "completed"),
+                List.of("capture", "completed")), stepRuns(squidMesh.inspectRun(id, true)));
+        assertEquals(1, squidMesh.inspectRun(id, true).events().size());
     }
 
     // ---- helpers -------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import io.squidmesh.BulkOptions;
 import io.squidmesh.ManualAction;
 import io.squidmesh.Roles;
 import io.squidmesh.Run;
+import io.squidmesh.RunEvent;
 import io.squidmesh.RunStart;
 import io.squidmesh.StartOptions;
 import io.squidmesh.RunExplanation;
@@ -88,6 +89,17 @@ public class OperatorSquidMesh implements SquidMesh {
     @Override
     public Run cancelRun(String runId) {
         return api.cancelRun(runId);
+    }
+
+    @Override
+    public RunEvent signalRun(String runId, String event, Map<String, Object> payload, String idempotencyKey) {
+        return api.signalRun(runId, event, payload, idempotencyKey);
+    }
+
+    @Override
+    public RunEvent signalRunByKey(String workflow, String runKey, String event, Map<String, Object> payload,
+                                   String idempotencyKey) {
+        return api.signalRunByKey(workflow, runKey, event, payload, idempotencyKey);
     }
 
     @Override

@@ -22,7 +22,8 @@ import java.util.UUID;
  * Cancels runs (SPEC §6.10), deciding under the run lock: pending and paused runs end at once (a paused
  * step and its attempt fail with "run cancelled while paused"); running and retrying runs become
  * {@code cancelling}, and whatever delivery comes next settles them as {@code cancelled} without
- * dispatching anything more.
+ * dispatching anything more. A run waiting for an external event has no delivery coming: its waiting step fails
+ * ("run cancelled while waiting for event") and it goes through {@code cancelling} to {@code cancelled} at once.
  */
 @ApplicationScoped
 public class Cancellation {
@@ -50,7 +51,14 @@ public class Cancellation {
         RunStatus status = run.getStatus();
         switch (status) {
             case PENDING -> transitions.moveTo(run, RunStatus.CANCELLED, null);
-            case RUNNING, RETRYING -> transitions.moveTo(run, RunStatus.CANCELLING, null);
+            case RUNNING, RETRYING -> {
+                boolean currentWaited = failEventWaits(run);
+                transitions.moveTo(run, RunStatus.CANCELLING, null);
+                if (currentWaited) {
+                    // the run waited for an event and nothing else: no delivery will come to settle it
+                    transitions.moveTo(run, RunStatus.CANCELLED, null);
+                }
+            }
             case PAUSED -> {
                 failPausedStep(run);
                 transitions.moveTo(run, RunStatus.CANCELLED, null);
@@ -61,6 +69,29 @@ public class Cancellation {
         return run;
     }
 
+    /**
+     * Fails the steps that wait for an event (they hold no lease and nothing executes them).
+     *
+     * @return whether the run's current step was one of them (transition mode: nothing else is under way); in
+     *         dependency mode the run becomes cancelling and the watchdog settles it once no sibling executes
+     */
+    private boolean failEventWaits(RunEntity run) {
+        boolean current = false;
+        boolean any = false;
+        for (StepRunEntity row : stepRuns.forRun(run.getId())) {
+            String event = EventWaits.awaited(row);
+            if (event != null) {
+                failWaitingStep(run, row, EventWaits.cancelledWhileWaiting(event));
+                current |= row.getStep().equals(run.getCurrentStep());
+                any = true;
+            }
+        }
+        if (any && !current) {
+            run.expectProgressBy(Clocks.now());
+        }
+        return current;
+    }
+
     private void failPausedStep(RunEntity run) {
         if (run.getCurrentStep() == null) {
             return;
@@ -69,8 +100,12 @@ public class Cancellation {
         if (row == null || !row.isRunning()) {
             return;
         }
+        failWaitingStep(run, row, ManualSteps.cancelledWhilePaused());
+    }
+
+    /** Fails a step that waits (for an operator, or for an event) and its running attempt. */
+    private void failWaitingStep(RunEntity run, StepRunEntity row, Map<String, Object> error) {
         Instant now = Clocks.now();
-        Map<String, Object> error = ManualSteps.cancelledWhilePaused();
         StepAttemptEntity attempt = attempts.latest(row.getId());
         Instant startedAt = row.getInsertedAt();
         int number = 1;

@@ -4,6 +4,7 @@ import io.squidmesh.BulkJob;
 import io.squidmesh.BulkOptions;
 import io.squidmesh.InvalidTriggerException;
 import io.squidmesh.Run;
+import io.squidmesh.RunEvent;
 import io.squidmesh.StartOptions;
 import io.squidmesh.RunStart;
 import io.squidmesh.RunPage;
@@ -57,6 +58,9 @@ public class DefaultSquidMesh implements SquidMesh {
 
     @Inject
     Cancellation cancellation;
+
+    @Inject
+    RunSignals signals;
 
     @Inject
     ManualActions manualActions;
@@ -144,6 +148,17 @@ public class DefaultSquidMesh implements SquidMesh {
     @Override
     public Run cancelRun(String runId) {
         return RunViews.run(cancellation.cancel(RunViews.runId(runId)));
+    }
+
+    @Override
+    public RunEvent signalRun(String runId, String event, Map<String, Object> payload, String idempotencyKey) {
+        return signals.signal(RunViews.runId(runId), event, payload, idempotencyKey);
+    }
+
+    @Override
+    public RunEvent signalRunByKey(String workflow, String runKey, String event, Map<String, Object> payload,
+                                   String idempotencyKey) {
+        return signals.signalByKey(workflow, runKey, event, payload, idempotencyKey);
     }
 
     @Override

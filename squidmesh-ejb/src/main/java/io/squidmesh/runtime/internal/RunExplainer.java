@@ -35,6 +35,7 @@ public final class RunExplainer {
         static final String STEP_RUNNING = "step_running";
         static final String WAITING_FOR_DEPENDENCIES = "waiting_for_dependencies";
         static final String WAITING_FOR_RETRY = "waiting_for_retry";
+        static final String WAITING_FOR_EVENT = "waiting_for_event";
         static final String RETRY_EXHAUSTED = "retry_exhausted";
         static final String STEP_FAILED = "step_failed";
         static final String PAUSED_FOR_MANUAL_ACTION = "paused_for_manual_action";
@@ -60,6 +61,7 @@ public final class RunExplainer {
         static final String APPROVE_RUN = "approve_run";
         static final String REJECT_RUN = "reject_run";
         static final String CANCEL_RUN = "cancel_run";
+        static final String SIGNAL_RUN = "signal_run";
         static final String REPLAY_RUN = "replay_run";
 
         private Action() {
@@ -128,7 +130,7 @@ public final class RunExplainer {
             case PAUSED -> paused(run, resumeByStep, workflow);
             case RETRYING -> retrying(run, supervision);
             case FAILED -> failed(run, workflow);
-            case PENDING, RUNNING -> active(run, supervision);
+            case PENDING, RUNNING -> waitingForEvent(run, resumeByStep).orElseGet(() -> active(run, supervision));
         };
     }
 
@@ -222,6 +224,33 @@ public final class RunExplainer {
     }
 
     // ---- pending and running -----------------------------------------------------------------------------
+
+    /**
+     * A step waits for an external event: which, since when, until when, and what already sits in the mailbox
+     * (events of other names that no step took yet).
+     */
+    private static Optional<RunExplanation> waitingForEvent(Run run, Map<String, Map<String, Object>> resumeByStep) {
+        return run.stepRuns().stream()
+                .filter(row -> STATUS_RUNNING.equals(row.status()))
+                .filter(row -> resumeByStep.get(row.step()) != null
+                        && EventWaits.KIND.equals(resumeByStep.get(row.step()).get("kind")))
+                .findFirst()
+                .map(row -> {
+                    Map<String, Object> resume = resumeByStep.get(row.step());
+                    Map<String, Object> details = new LinkedHashMap<>();
+                    details.put("event", resume.get("event"));
+                    details.put("waiting_since", resume.get("waiting_since"));
+                    if (resume.get("timeout_at") != null) {
+                        details.put("timeout_at", resume.get("timeout_at"));
+                    }
+                    if (run.events() != null) {
+                        details.put("mailbox", run.events().stream().filter(event -> !event.consumed())
+                                .map(io.squidmesh.RunEvent::event).toList());
+                    }
+                    return explanation(run, Reason.WAITING_FOR_EVENT, row.step(), details,
+                            List.of(Action.SIGNAL_RUN, Action.CANCEL_RUN), ExplanationEvidence.of(run));
+                });
+    }
 
     private static RunExplanation active(Run run, Supervision supervision) {
         Map<String, StepState> byName = byName(run.steps());

@@ -27,20 +27,9 @@ final class RunKeys {
         if (key == null) {
             return null;
         }
-        if (key.isEmpty() || key.isBlank()) {
-            throw new InvalidRunKeyException("must not be blank");
-        }
-        if (key.length() > StartOptions.MAX_KEY_LENGTH) {
-            throw new InvalidRunKeyException("is " + key.length() + " characters long; at most "
-                    + StartOptions.MAX_KEY_LENGTH + " are allowed");
-        }
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (Character.isISOControl(c)) {
-                throw new InvalidRunKeyException(String.format("holds the control character U+%04X at position %d",
-                        (int) c, i));
-            }
-        }
+        CallerText.problem(key, StartOptions.MAX_KEY_LENGTH).ifPresent(why -> {
+            throw new InvalidRunKeyException(why);
+        });
         return key;
     }
 

@@ -8,6 +8,7 @@ import io.squidmesh.StepRun;
 import io.squidmesh.StepState;
 import io.squidmesh.persistence.AttemptStore;
 import io.squidmesh.persistence.RunEntity;
+import io.squidmesh.persistence.RunEventStore;
 import io.squidmesh.persistence.RunStore;
 import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
@@ -29,7 +30,7 @@ import java.util.UUID;
 
 /**
  * The inspection read model (SPEC §7): a run, and with its history the step runs with their attempts, the
- * declared-graph view and the audit trail. Three queries whatever the run's size. Works when the workflow
+ * declared-graph view, the audit trail and the events sent to it. Four queries whatever the run's size. Works when the workflow
  * is no longer deployed: the view is then just the rows.
  */
 @ApplicationScoped
@@ -46,6 +47,9 @@ public class RunReader {
 
     @Inject
     WorkflowRegistry registry;
+
+    @Inject
+    RunEventStore events;
 
     public Run read(UUID runId, boolean history) {
         RunEntity run = runs.find(runId);
@@ -77,7 +81,8 @@ public class RunReader {
         List<AuditEvent> audit = AuditTrail.events(rows, workflow);
         return new Run(view.id(), view.workflow(), view.trigger(), view.status(), view.payload(), view.context(),
                 view.currentStep(), view.lastError(), view.replayedFromRunId(), view.key(), view.insertedAt(), view.updatedAt(),
-                steps(workflow, byStep), List.copyOf(stepRunViews), audit);
+                steps(workflow, byStep), List.copyOf(stepRunViews), audit,
+                events.forRun(runId).stream().map(RunViews::event).toList());
     }
 
     /** One entry per declared step in inspection order, then rows of steps no longer declared (SPEC §7.4). */

@@ -2,8 +2,10 @@ package io.squidmesh.runtime.internal;
 
 import io.squidmesh.InvalidRunIdException;
 import io.squidmesh.Run;
+import io.squidmesh.RunEvent;
 import io.squidmesh.RunStatus;
 import io.squidmesh.persistence.RunEntity;
+import io.squidmesh.persistence.RunEventEntity;
 
 import java.util.UUID;
 
@@ -17,7 +19,14 @@ public final class RunViews {
     public static Run run(RunEntity entity) {
         return new Run(entity.getId(), entity.getWorkflow(), entity.getTrigger(), entity.getStatus(),
                 entity.getInput(), entity.getContext(), entity.getCurrentStep(), entity.getLastError(),
-                entity.getReplayedFromRunId(), entity.getRunKey(), entity.getInsertedAt(), entity.getUpdatedAt(), null, null, null);
+                entity.getReplayedFromRunId(), entity.getRunKey(), entity.getInsertedAt(), entity.getUpdatedAt(), null, null, null,
+                null);
+    }
+
+    /** An event of a run's mailbox as the public API shows it. */
+    public static RunEvent event(RunEventEntity entity) {
+        return new RunEvent(entity.getId(), entity.getRunId(), entity.getEvent(), entity.getPayload(),
+                entity.getIdempotencyKey(), entity.getReceivedAt(), entity.getConsumedBy(), entity.getConsumedAt());
     }
 
     /** Parses a run id, failing with {@code invalid_run_id} for anything that is not a UUID. */

@@ -71,16 +71,22 @@ public class StepApplier {
         if (row == null) {
             return false;
         }
+        completeStep(run, row, claim, output, scheduleIn, durationNanos, now);
+        return true;
+    }
+
+    /** The claim's step completed with {@code output} (its attempt is finished): record it and move the run on. */
+    void completeStep(RunEntity run, StepRunEntity row, Claim claim, Map<String, Object> output, Duration scheduleIn,
+                      long durationNanos, Instant now) {
         Map<String, Object> mapped = RunState.mapOutput(output, claim.step().output());
         row.complete(mapped, now);
         telemetry.stepCompleted(run, claim.stepName(), claim.attemptNumber(), durationNanos);
         if (run.getStatus() == RunStatus.FAILED && claim.step().compensate() != null) {
             // a sibling that completed after the run failed (dependency mode) owes its compensation too
             dispatcher.enqueueCompensation(run);
-            return true;
+            return;
         }
         advance(run, claim.workflow(), claim.step(), mapped, scheduleIn);
-        return true;
     }
 
     /** The step row completed but the run did not move on (its apply was lost): move on from the stored output. */
@@ -103,36 +109,45 @@ public class StepApplier {
         if (row == null) {
             return false;
         }
+        failStep(run, row, claim, error, durationNanos, now);
+        return true;
+    }
+
+    /**
+     * The claim's step failed with {@code error} (its attempt is finished): record it and follow the retry policy,
+     * the error route, or fail the run (and queue its compensation).
+     */
+    void failStep(RunEntity run, StepRunEntity row, Claim claim, Map<String, Object> error, long durationNanos,
+                  Instant now) {
         row.fail(error, now);
         telemetry.stepFailed(run, claim.stepName(), claim.attemptNumber(), durationNanos, error);
 
         RunStatus status = run.getStatus();
         if (status.isTerminal()) {
-            return true;
+            return;
         }
         if (status == RunStatus.CANCELLING) {
             transitions.moveTo(run, RunStatus.CANCELLED, null);
-            return true;
+            return;
         }
         Workflow workflow = claim.workflow();
         StepSpec step = claim.step();
         RetryPolicy policy = step.retry();
         if (StepErrors.isRetryable(error) && policy != null && policy.retriesAfter(claim.attemptNumber())) {
             scheduleRetry(run, claim, error, policy);
-            return true;
+            return;
         }
         Optional<TransitionSpec> route = workflow.isDependencyMode()
                 ? Optional.empty() : workflow.transition(step.name(), Outcome.ERROR);
         if (route.isPresent()) {
             followErrorRoute(run, row, claim, route.get());
-            return true;
+            return;
         }
         LOG.severe(() -> "workflow step failed " + StepLogContext.describe(claim) + ": " + error.get("message"));
         fail(run, step.name(), error);
         if (compensations.available(run, workflow)) {
             dispatcher.enqueueCompensation(run); // a failure here rolls the whole apply back (SPEC §18.10)
         }
-        return true;
     }
 
     /**

@@ -70,6 +70,9 @@ public class StepPreparation {
     @Inject
     EngineConfig config;
 
+    @Inject
+    EventWaits eventWaits;
+
     public Prepared prepare(UUID runId, String stepName, String deliveryId) {
         RunEntity run = runs.lock(runId);
         if (run == null) {
@@ -107,6 +110,9 @@ public class StepPreparation {
         }
         Instant now = Clocks.now();
         Map<String, Object> state = RunState.state(run.getInput(), run.getContext());
+        if (step.kind() == StepKind.AWAIT_EVENT && (row == null || row.getStatus() != StepStatus.COMPLETED)) {
+            return eventWaits.deliver(run, workflow, step, row, state, deliveryId, now);
+        }
         Map<String, Object> lastError = row == null ? null : row.getLastError();
         if (row == null) {
             row = new StepRunEntity(UUID.randomUUID(), runId, stepName, StepStatus.RUNNING,

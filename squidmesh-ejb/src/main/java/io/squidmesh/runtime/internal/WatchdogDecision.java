@@ -23,10 +23,25 @@ import java.util.Objects;
  */
 public final class WatchdogDecision {
 
-    /** A step row of the run: its status, and the verdict on its latest attempt's lease when that attempt runs. */
-    public record StepSnapshot(String step, StepStatus status, ClaimLiveness.Verdict attempt) {
+    /**
+     * A step row of the run: its status, the verdict on its latest attempt's lease when that attempt runs, and
+     * whether it waits for an external event whose timeout (if any) has not passed: such a step is not late, and
+     * nothing is queued for it until the event (or the timeout) comes.
+     */
+    public record StepSnapshot(String step, StepStatus status, ClaimLiveness.Verdict attempt, boolean awaitingEvent) {
+
+        /** A step that does not wait for an event. */
+        public StepSnapshot(String step, StepStatus status, ClaimLiveness.Verdict attempt) {
+            this(step, status, attempt, false);
+        }
+
         boolean executesLive() {
             return status == StepStatus.RUNNING && attempt == ClaimLiveness.Verdict.LIVE;
+        }
+
+        /** Executing under a live lease, or waiting for an event in time: either way, nobody has to re-queue it. */
+        boolean inHand() {
+            return executesLive() || status == StepStatus.RUNNING && awaitingEvent;
         }
     }
 
@@ -80,7 +95,7 @@ public final class WatchdogDecision {
             return new Action.Nothing();
         }
         StepSnapshot current = run.step(run.currentStep());
-        return current != null && current.executesLive()
+        return current != null && current.inHand()
                 ? new Action.Nothing() : new Action.Requeue(List.of(run.currentStep()), false);
     }
 
@@ -88,7 +103,7 @@ public final class WatchdogDecision {
         List<String> steps = new ArrayList<>();
         for (StepSnapshot step : run.steps()) {
             boolean waiting = step.status() == StepStatus.PENDING || step.status() == StepStatus.FAILED;
-            boolean abandoned = step.status() == StepStatus.RUNNING && !step.executesLive();
+            boolean abandoned = step.status() == StepStatus.RUNNING && !step.inHand();
             if (waiting || abandoned) {
                 steps.add(step.step());
             }

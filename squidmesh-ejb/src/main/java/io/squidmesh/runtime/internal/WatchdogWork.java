@@ -166,7 +166,8 @@ public class WatchdogWork {
                         : nodes.judge(latest.getLeaseNode(), latest.getLeaseUntil(), leases.holdsAttempt(latest.getId()),
                         now);
             }
-            steps.add(new WatchdogDecision.StepSnapshot(row.getStep(), row.getStatus(), verdict));
+            steps.add(new WatchdogDecision.StepSnapshot(row.getStep(), row.getStatus(), verdict,
+                    EventWaits.waitsInTime(row, now)));
         }
         boolean failed = run.getStatus() == RunStatus.FAILED;
         boolean owed = failed && compensations.available(run, workflow);

@@ -197,10 +197,7 @@ public final class DefinitionValidator {
         }
         switch (kind) {
             case WAIT -> {
-                Object duration = options.get(DURATION);
-                boolean positive = duration instanceof Duration d ? !d.isNegative() && !d.isZero()
-                        : duration instanceof Number n && n.longValue() > 0;
-                if (!positive) {
+                if (!isPositiveDuration(options.get(DURATION))) {
                     problems.add("built-in step " + s + " requires a positive :duration option");
                 }
             }
@@ -215,6 +212,17 @@ public final class DefinitionValidator {
             case BATCH -> {
                 if (!(options.get(StepOptions.JOB) instanceof String job) || job.isBlank()) {
                     problems.add("built-in step " + s + " requires a non-empty :job option");
+                }
+            }
+            case AWAIT_EVENT -> {
+                if (!(options.get(StepOptions.EVENT) instanceof String event) || event.isBlank()) {
+                    problems.add("built-in step " + s + " requires a non-empty :event option");
+                } else if (event.length() > io.squidmesh.RunEvent.MAX_NAME_LENGTH || !event.strip().equals(event)) {
+                    problems.add("built-in step " + s + " defines an :event name that is not "
+                            + io.squidmesh.RunEvent.MAX_NAME_LENGTH + " characters at most without surrounding blanks");
+                }
+                if (options.containsKey(StepOptions.TIMEOUT) && !isPositiveDuration(options.get(StepOptions.TIMEOUT))) {
+                    problems.add("built-in step " + s + " defines a :timeout that is not positive");
                 }
             }
             default -> { }
@@ -458,6 +466,11 @@ public final class DefinitionValidator {
 
     public static Duration duration(Object value) {
         return value instanceof Duration d ? d : Duration.ofMillis(((Number) value).longValue());
+    }
+
+    /** A {@link Duration} or a number of milliseconds, above zero. */
+    private static boolean isPositiveDuration(Object value) {
+        return value instanceof Duration d ? !d.isNegative() && !d.isZero() : value instanceof Number n && n.longValue() > 0;
     }
 
     /** {@code true} (the Java form), or the original engine's {@code "repo"}. */

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.squidmesh.Run;
+import io.squidmesh.RunEvent;
 import io.squidmesh.RunExplanation;
 import io.squidmesh.RunStatus;
 import io.squidmesh.StepAttempt;
@@ -117,6 +118,37 @@ class RunExplainerTest {
 
     @Nested
     class DecisionTable {
+
+        @Test
+        void waitingForAnEventNamesItsTimeoutAndWhatTheMailboxHolds() {
+            Map<String, Object> resume = map("kind", "event", "event", "payment_confirmed",
+                    "waiting_since", "2026-05-15T10:00:03Z", "timeout_at", "2026-05-15T10:30:03Z");
+            RunEvent other = new RunEvent(id("e1"), RUN_ID, "refund_requested", Map.of(), null, ATTEMPT_AT, null, null);
+            RunEvent taken = new RunEvent(id("e2"), RUN_ID, "payment_confirmed", Map.of(), null, ATTEMPT_AT,
+                    "earlier_step", ATTEMPT_AT);
+            Run run = run(RunStatus.RUNNING, "send_email")
+                    .rows(row("load_account", "completed"), row("send_email", "running", attempt("send_email", 1, "running")))
+                    .events(other, taken).build();
+
+            RunExplanation e = RunExplainer.explain(run, Map.of("send_email", resume), Optional.of(LINEAR),
+                    RunExplainer.Supervision.NONE);
+
+            assertExplained(e, RunStatus.RUNNING, "waiting_for_event", "send_email",
+                    map("event", "payment_confirmed", "waiting_since", "2026-05-15T10:00:03Z",
+                            "timeout_at", "2026-05-15T10:30:03Z", "mailbox", List.of("refund_requested")),
+                    List.of("signal_run", "cancel_run"));
+        }
+
+        @Test
+        void aRunningStepWithAnotherKindOfResumeIsNoEventWait() {
+            Run run = run(RunStatus.RUNNING, "send_email")
+                    .rows(row("send_email", "running", attempt("send_email", 1, "running"))).build();
+
+            RunExplanation e = RunExplainer.explain(run, Map.of("send_email", map("kind", "batch")),
+                    Optional.of(LINEAR), RunExplainer.Supervision.NONE);
+
+            assertEquals("step_running", e.reason());
+        }
 
         @Test
         void completed() {
@@ -774,6 +806,7 @@ class RunExplainerTest {
         private Map<String, Object> context = Map.of();
         private List<StepRun> rows = List.of();
         private List<StepState> steps = List.of();
+        private List<RunEvent> events = List.of();
 
         private RunFixture(RunStatus status, String currentStep) {
             this.status = status;
@@ -795,6 +828,11 @@ class RunExplainerTest {
             return this;
         }
 
+        RunFixture events(RunEvent... events) {
+            this.events = List.of(events);
+            return this;
+        }
+
         RunFixture steps(StepState... steps) {
             this.steps = List.of(steps);
             return this;
@@ -803,7 +841,7 @@ class RunExplainerTest {
         Run build() {
             // The workflow column is informational: the explainer is handed the Workflow (or its absence) itself.
             return new Run(RUN_ID, "linear", "manual", status, Map.of("account_id", "acct_123"), context,
-                    currentStep, lastError, null, null, RUN_INSERTED, RUN_UPDATED, steps, rows, List.of());
+                    currentStep, lastError, null, null, RUN_INSERTED, RUN_UPDATED, steps, rows, List.of(), events);
         }
     }
 

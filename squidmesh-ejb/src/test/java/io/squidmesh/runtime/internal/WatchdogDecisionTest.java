@@ -49,6 +49,20 @@ class WatchdogDecisionTest {
     }
 
     @Test
+    void aStepWaitingForAnEventInTimeIsLeftAloneOnceItsTimeoutPassedItIsRequeued() {
+        StepSnapshot waiting = new StepSnapshot("a", StepStatus.RUNNING, Verdict.RELEASED, true);
+        StepSnapshot overdue = new StepSnapshot("a", StepStatus.RUNNING, Verdict.RELEASED, false);
+        assertEquals(new Action.Nothing(), WatchdogDecision.decide(transition(RunStatus.RUNNING, "a", waiting)));
+        assertEquals(new Action.Nothing(), WatchdogDecision.decide(dependencies(RunStatus.RUNNING, waiting)));
+        assertEquals(new Action.Requeue(List.of("a"), false),
+                WatchdogDecision.decide(transition(RunStatus.RUNNING, "a", overdue)));
+        assertEquals(new Action.Requeue(List.of("a"), false),
+                WatchdogDecision.decide(dependencies(RunStatus.RUNNING, overdue)));
+        // a cancelling run whose only step waits for an event has nothing executing: it is settled
+        assertEquals(new Action.Settle(), WatchdogDecision.decide(dependencies(RunStatus.CANCELLING, waiting)));
+    }
+
+    @Test
     void aStepExecutingUnderALiveLeaseIsLeftAlone() {
         assertEquals(new Action.Nothing(), WatchdogDecision.decide(transition(RunStatus.RUNNING, "a",
                 row("a", "running", Verdict.LIVE))));

@@ -16,6 +16,11 @@ public final class JsonResponses {
         return json(Response.ok(), MediaType.APPLICATION_JSON, json);
     }
 
+    /** 202: taken in, to be acted on later (an event kept for the run). */
+    public static Response accepted(Object json) {
+        return json(Response.accepted(), MediaType.APPLICATION_JSON, json);
+    }
+
     /** 201 with the new resource's address and its representation. */
     public static Response created(URI location, Object json) {
         return json(Response.created(location), MediaType.APPLICATION_JSON, json);

@@ -3,6 +3,7 @@ package io.squidmesh.web.json;
 import io.squidmesh.AuditEvent;
 import io.squidmesh.BulkJob;
 import io.squidmesh.Run;
+import io.squidmesh.RunEvent;
 import io.squidmesh.RunExplanation;
 import io.squidmesh.RunPage;
 import io.squidmesh.StepAttempt;
@@ -19,7 +20,7 @@ import java.util.function.Function;
 /**
  * The read model as JSON (SPEC §7, §8): snake_case names, ISO-8601 UTC timestamps, ids as strings. Built
  * field by field rather than by reflection so that renaming a record component cannot change the API.
- * {@code steps}, {@code step_runs} and {@code audit_events} appear only when the run was read with history.
+ * {@code steps}, {@code step_runs}, {@code audit_events} and {@code events} appear only when the run was read with history.
  */
 public final class RunJson {
 
@@ -56,6 +57,23 @@ public final class RunJson {
         if (run.auditEvents() != null) {
             json.put("audit_events", list(run.auditEvents(), RunJson::auditEvent));
         }
+        if (run.events() != null) {
+            json.put("events", list(run.events(), RunJson::event));
+        }
+        return json;
+    }
+
+    /** An external event sent to a run: {@code consumed_by} and {@code consumed_at} stay null while it waits. */
+    public static Map<String, Object> event(RunEvent event) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", string(event.id()));
+        json.put("run_id", string(event.runId()));
+        json.put("event", event.event());
+        json.put("payload", event.payload());
+        json.put("idempotency_key", event.idempotencyKey());
+        json.put("received_at", timestamp(event.receivedAt()));
+        json.put("consumed_by", event.consumedBy());
+        json.put("consumed_at", timestamp(event.consumedAt()));
         return json;
     }
 

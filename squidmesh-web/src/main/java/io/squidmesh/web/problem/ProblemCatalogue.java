@@ -36,11 +36,13 @@ final class ProblemCatalogue {
             Map.entry("unsafe_replay", new Entry(409, "Unsafe replay")),
             Map.entry("run_key_conflict", new Entry(409, "Run key already used for another request")),
             Map.entry("invalid_step", new Entry(409, "Run is not waiting at a step that allows this")),
+            Map.entry("run_not_waiting", new Entry(409, "Run has ended and takes no events")),
             Map.entry("invalid_resume_metadata", new Entry(409, "Paused step has invalid resume metadata")),
             // 422: well-formed, but the content does not fit
             Map.entry("invalid_workflow", new Entry(422, "Invalid workflow")),
             Map.entry("invalid_trigger", new Entry(422, "Invalid trigger")),
             Map.entry("invalid_run_key", new Entry(422, "Invalid run key")),
+            Map.entry("invalid_event", new Entry(422, "Invalid event")),
             Map.entry("invalid_payload", new Entry(422, "Invalid payload")),
             Map.entry("invalid_body", new Entry(422, "Invalid request body")),
             Map.entry("invalid_resume", new Entry(422, "Invalid resume attributes")),

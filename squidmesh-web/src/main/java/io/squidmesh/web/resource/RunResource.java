@@ -7,6 +7,7 @@ import io.squidmesh.SquidMesh;
 import io.squidmesh.web.json.JsonResponses;
 import io.squidmesh.web.json.RunJson;
 import io.squidmesh.web.request.ActionRequest;
+import io.squidmesh.web.request.EventRequest;
 import io.squidmesh.web.request.QueryParameters;
 import io.squidmesh.web.request.ReplayRequest;
 import io.squidmesh.web.request.RequestBody;
@@ -80,6 +81,16 @@ public class RunResource {
     public Response cancel(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
         ActionRequest.from(RequestBody.optional(headers, body));
         return ok(squidMesh.cancelRun(id));
+    }
+
+    /** An external event for the run ({@code SquidMesh.signalRun}): 202 with the stored event. */
+    @POST
+    @Path("{id}/events/{event}")
+    public Response signal(@PathParam("id") String id, @PathParam("event") String event, @Context HttpHeaders headers,
+                           InputStream body) {
+        EventRequest request = EventRequest.from(RequestBody.optional(headers, body));
+        return JsonResponses.accepted(RunJson.event(
+                squidMesh.signalRun(id, event, request.payload(), request.idempotencyKey())));
     }
 
     @GET

@@ -81,7 +81,8 @@ class RunJsonTest {
 
     private static Run run(List<StepState> steps, List<StepRun> rows, List<AuditEvent> events) {
         return new Run(RUN, "checkout", "checkout", RunStatus.RETRYING, Map.of("order_id", "o-1"), Map.of(),
-                "charge", Map.of("code", "declined"), SOURCE, "order-1", INSERTED, UPDATED, steps, rows, events);
+                "charge", Map.of("code", "declined"), SOURCE, "order-1", INSERTED, UPDATED, steps, rows, events,
+                null);
     }
 
     private static Map<String, Object> withoutNulls(Object json) {

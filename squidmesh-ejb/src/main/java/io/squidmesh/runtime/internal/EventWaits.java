@@ -1,0 +1,195 @@
+package io.squidmesh.runtime.internal;
+
+import io.squidmesh.RunStatus;
+import io.squidmesh.persistence.AttemptStatus;
+import io.squidmesh.persistence.AttemptStore;
+import io.squidmesh.persistence.RunEntity;
+import io.squidmesh.persistence.RunEventEntity;
+import io.squidmesh.persistence.RunEventStore;
+import io.squidmesh.persistence.StepAttemptEntity;
+import io.squidmesh.persistence.StepRunEntity;
+import io.squidmesh.persistence.StepRunStore;
+import io.squidmesh.persistence.StepStatus;
+import io.squidmesh.workflow.StepSpec;
+import io.squidmesh.workflow.Workflow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Deliveries of {@code await_event} steps, decided whole inside the claiming transaction under the run's lock:
+ * nothing runs outside it, so such a step needs no lease and holds no thread.
+ * <ul>
+ *   <li>the oldest event of the step's name in the run's mailbox is taken: the attempt completes with the event's
+ *       payload as output and the run moves on, in this transaction (so the event is taken once);</li>
+ *   <li>none, and the step's timeout has passed (counted from its attempt's start): the attempt fails with the
+ *       non-retryable {@code event_timeout}, and the error route or the run's failure follows;</li>
+ *   <li>none yet: the attempt stays {@code running} without a lease, the step row's {@code resume} says what it
+ *       waits for, and nothing is queued, except one delivery at the timeout when there is one. A signal queues a
+ *       delivery when it finds the run waiting here ({@link RunSignals}).</li>
+ * </ul>
+ * Every delivery of the step (the first one, a signal's, the timeout's, the watchdog's) takes this same path, so
+ * duplicates and races settle under the run lock: whoever comes first with an event in the mailbox takes it.
+ */
+@ApplicationScoped
+public class EventWaits {
+
+    /** {@code resume.kind} of a step waiting for an event. */
+    static final String KIND = "event";
+    private static final Duration EARLY = Duration.ofSeconds(1);
+
+    @Inject
+    StepRunStore stepRuns;
+
+    @Inject
+    AttemptStore attempts;
+
+    @Inject
+    RunEventStore events;
+
+    @Inject
+    RunTransitions transitions;
+
+    @Inject
+    StepApplier applier;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    Telemetry telemetry;
+
+    /** Whether the step row waits for an event (its attempt running without a lease). */
+    static boolean waits(StepRunEntity row) {
+        return row != null && row.isRunning() && row.getResume() != null && KIND.equals(row.getResume().get("kind"));
+    }
+
+    /** Whether the step row waits for an event and its timeout, if it has one, has not passed at {@code now}. */
+    static boolean waitsInTime(StepRunEntity row, Instant now) {
+        if (!waits(row)) {
+            return false;
+        }
+        Object timeoutAt = row.getResume().get("timeout_at");
+        return !(timeoutAt instanceof String at) || now.isBefore(Instant.parse(at));
+    }
+
+    /** The event a waiting step row waits for, or null. */
+    static String awaited(StepRunEntity row) {
+        return waits(row) ? (String) row.getResume().get("event") : null;
+    }
+
+    /**
+     * A delivery of an {@code await_event} step whose row is not completed; the run is locked and may schedule it.
+     *
+     * @return what the delivery did: {@code event_received}, {@code event_timeout} or {@code waiting_for_event}
+     */
+    Prepared.Done deliver(RunEntity run, Workflow workflow, StepSpec step, StepRunEntity existing,
+                          Map<String, Object> state, String deliveryId, Instant now) {
+        StepRunEntity row = open(run, step, existing, state, now);
+        RunStatus status = run.getStatus();
+        if (status == RunStatus.PENDING || status == RunStatus.RETRYING) {
+            transitions.moveTo(run, RunStatus.RUNNING, workflow.isDependencyMode() ? null : step.name());
+        }
+        StepAttemptEntity attempt = attempts.latest(row.getId());
+        if (attempt == null || !attempt.isRunning()) {
+            int number = attempt == null ? 1 : attempt.getAttemptNumber() + 1;
+            attempt = new StepAttemptEntity(UUID.randomUUID(), row.getId(), number, AttemptStatus.RUNNING, deliveryId,
+                    now);
+            attempts.insert(attempt);
+            telemetry.stepStarted(run, step.name(), number);
+        }
+        Claim claim = new Claim(run.getId(), workflow, step, row.getId(), attempt.getId(), attempt.getAttemptNumber(),
+                row.getInput(), state, attempt.getInsertedAt(), row.getResume(), row.getLastError());
+        long waitedNanos = Duration.between(attempt.getInsertedAt(), now).toNanos();
+
+        Optional<RunEventEntity> event = events.oldestWaiting(run.getId(), step.event());
+        if (event.isPresent()) {
+            event.get().consumeBy(step.name(), now);
+            attempt.finish(AttemptStatus.COMPLETED, null, now);
+            run.resetNudges();
+            applier.completeStep(run, row, claim, event.get().getPayload(), Duration.ZERO, waitedNanos, now);
+            return new Prepared.Done("event_received");
+        }
+        Duration timeout = step.eventTimeout();
+        Instant timeoutAt = timeout == null ? null : attempt.getInsertedAt().plus(timeout);
+        if (timeoutAt != null && !now.isBefore(timeoutAt)) {
+            Map<String, Object> error = timedOut(step, timeout);
+            attempt.finish(AttemptStatus.FAILED, error, now);
+            run.resetNudges();
+            applier.failStep(run, row, claim, error, waitedNanos, now);
+            return new Prepared.Done("event_timeout");
+        }
+        boolean firstLook = !waits(row);
+        row.setResume(resume(step, attempt, timeoutAt));
+        row.setUpdatedAt(now);
+        if (timeoutAt == null) {
+            if (!workflow.isDependencyMode()) {
+                run.expectNothing(); // nothing is queued for the run until an event comes: the watchdog has no part
+            }
+        } else if (firstLook || Duration.between(now, timeoutAt).compareTo(EARLY) < 0) {
+            // the timeout's delivery, queued once; again only when a delivery came just before it was due (the
+            // broker's clock and the database's differ a little), so that the timeout is not left to the watchdog
+            try {
+                dispatcher.enqueueStep(run, step.name(), Duration.between(now, timeoutAt));
+            } catch (DispatchException e) {
+                Map<String, Object> error = RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", step.name(),
+                        "cause", e.reason());
+                attempt.finish(AttemptStatus.FAILED, error, now);
+                applier.failStep(run, row, claim, error, waitedNanos, now);
+                return new Prepared.Done("event_timeout");
+            }
+        }
+        return new Prepared.Done("waiting_for_event");
+    }
+
+    /** The step row, inserted or reopened for a new wait; a row already waiting is kept as it is. */
+    private StepRunEntity open(RunEntity run, StepSpec step, StepRunEntity row, Map<String, Object> state,
+                               Instant now) {
+        if (row == null) {
+            StepRunEntity inserted = new StepRunEntity(UUID.randomUUID(), run.getId(), step.name(), StepStatus.RUNNING,
+                    RunState.input(state, step.input()), step.recoveryPolicy(), now);
+            stepRuns.insert(inserted);
+            return inserted;
+        }
+        switch (row.getStatus()) {
+            case PENDING -> row.claimScheduled(now);
+            case FAILED -> row.reopen(RunState.input(state, step.input()), step.recoveryPolicy(), now);
+            default -> { } // running: waiting already
+        }
+        return row;
+    }
+
+    private static Map<String, Object> resume(StepSpec step, StepAttemptEntity attempt, Instant timeoutAt) {
+        Map<String, Object> resume = new LinkedHashMap<>();
+        resume.put("kind", KIND);
+        resume.put("event", step.event());
+        resume.put("waiting_since", attempt.getInsertedAt().toString());
+        if (timeoutAt != null) {
+            resume.put("timeout_at", timeoutAt.toString());
+        }
+        return resume;
+    }
+
+    static Map<String, Object> timedOut(StepSpec step, Duration timeout) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", "event " + step.event() + " did not arrive within " + timeout.toMillis() + " ms");
+        error.put("reason", "event_timeout");
+        error.put("event", step.event());
+        error.put("timeout_ms", timeout.toMillis());
+        error.put(StepErrors.RETRYABLE, false);
+        return error;
+    }
+
+    static Map<String, Object> cancelledWhileWaiting(String event) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", "run cancelled while waiting for event " + event);
+        error.put("reason", "cancelled");
+        return error;
+    }
+}
