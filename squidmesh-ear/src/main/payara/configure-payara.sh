@@ -8,7 +8,8 @@
 # What it sets up (the Payara counterparts of src/main/wildfly/*.cli):
 #   - JMS (OpenMQ, Payara's broker): the physical queue "squidmesh" and the queue resource jms/squidmesh. The
 #     message-driven bean listens on jms/squidmesh (glassfish-ejb-jar.xml in squidmesh-jms-executor.jar) and
-#     the MicroProfile Config property squidmesh.queue=jms/squidmesh points the sender at the same queue.
+#     the MicroProfile Config property squidmesh.queue=jms/squidmesh points the sender at the same queue. The
+#     physical queue "squidmesh_events" and jms/squidmesh-events carry external events to runs (EventIngress).
 #     Dead letters: the engine paces and bounds redelivery itself, as on WildFly: squidmesh.max-deliveries=10 and
 #     squidmesh.dead-letter-queue=jms/squidmesh-dlq (physical queue squidmesh_dlq) make it move a message it gives
 #     up on there, with the reason. (A delivery that throws, when even the engine's redelivery cannot send, is
@@ -72,6 +73,14 @@ fi
 if ! listed list-jms-resources jms/squidmesh-dlq; then
   a create-jms-resource --restype jakarta.jms.Queue --property Name=squidmesh_dlq \
     --description "Squid Mesh dead letters" jms/squidmesh-dlq
+fi
+# external events other systems send to runs (EventIngress listens on jms/squidmesh-events)
+if ! listed list-jmsdest squidmesh_events; then
+  a create-jmsdest --desttype queue --property maxNumMsgs=-1:maxBytesPerMsg=-1:useDMQ=true squidmesh_events
+fi
+if ! listed list-jms-resources jms/squidmesh-events; then
+  a create-jms-resource --restype jakarta.jms.Queue --property Name=squidmesh_events \
+    --description "Squid Mesh external events" jms/squidmesh-events
 fi
 a set-config-property --source domain --propertyName squidmesh.queue --propertyValue jms/squidmesh >/dev/null
 a set-config-property --source domain --propertyName squidmesh.max-deliveries --propertyValue 10 >/dev/null

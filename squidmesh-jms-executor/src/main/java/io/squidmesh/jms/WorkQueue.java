@@ -4,7 +4,7 @@ import jakarta.jms.JMSDestinationDefinition;
 import jakarta.jms.JMSDestinationDefinitions;
 
 /**
- * The queues that carry Squid Mesh work.
+ * The queues that carry Squid Mesh work (and, defined here too, the {@link EventQueue}).
  * <p>
  * On a stock server the application defines its own durable queue ({@value #DEFAULT_NAME}) and dead-letter queue
  * ({@value #DEFAULT_DLQ_NAME}) so the EAR deploys with no server configuration. Production servers run
@@ -22,7 +22,12 @@ import jakarta.jms.JMSDestinationDefinitions;
                 name = WorkQueue.DEFAULT_DLQ_LOOKUP,
                 interfaceName = "jakarta.jms.Queue",
                 destinationName = WorkQueue.DEFAULT_DLQ_NAME,
-                description = "Squid Mesh work the engine could not use (zero-configuration default)")
+                description = "Squid Mesh work the engine could not use (zero-configuration default)"),
+        @JMSDestinationDefinition(
+                name = EventQueue.DEFAULT_LOOKUP,
+                interfaceName = "jakarta.jms.Queue",
+                destinationName = EventQueue.DEFAULT_NAME,
+                description = "External events for Squid Mesh runs (zero-configuration default)")
 })
 public final class WorkQueue {
 

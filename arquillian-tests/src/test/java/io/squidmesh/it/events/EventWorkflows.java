@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.squidmesh.workflow.FieldType.STRING;
 import static io.squidmesh.workflow.Workflows.COMPLETE;
@@ -24,9 +26,12 @@ public final class EventWorkflows {
     private EventWorkflows() {
     }
 
-    static EnterpriseArchive deployment() {
-        return TestModules.withWorkflows(EventWorkflows.class, Payment.class, PaymentWithTimeout.class,
-                EventFirst.class, Deadline.class);
+    /** These workflows, the runtime tests' and {@code tests} (in-container test classes and their helpers). */
+    static EnterpriseArchive deployment(Class<?>... tests) {
+        List<Class<?>> classes = new ArrayList<>(List.of(EventWorkflows.class, Payment.class,
+                PaymentWithTimeout.class, EventFirst.class, Deadline.class));
+        classes.addAll(List.of(tests));
+        return TestModules.withWorkflows(classes.toArray(Class<?>[]::new));
     }
 
     /** authorise → await payment_confirmed (as {@code payment}) → capture. Waits as long as it takes. */
