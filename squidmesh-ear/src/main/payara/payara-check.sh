@@ -13,6 +13,8 @@
 #   dependency_recovery completes; retry_verification fails once, waits its retry delay, completes;
 #   manual_approval pauses, operator approves it (basic auth), it completes with actor "operator" in history;
 #   cancellable_wait is cancelled during its wait and settles on "cancelled";
+#   payment_webhook waits for its event, which is sent by run key, and completes; order_fulfilment completes after
+#   its shipment child run;
 #   the retention purge (a Jakarta Batch job) removes those terminal runs;
 #   with --poison also: a message that is not JSON ends in the dead-letter queue squidmesh_dlq (the engine moves a
 #   message it never produces there at once, with the reason; work it cannot do yet after squidmesh.max-deliveries).
@@ -221,6 +223,41 @@ else
   else
     fail "cancellable_wait: $run cancel answered '$cancelled', saw [$seen], not cancelled within 30 s"
   fi
+fi
+
+# --- payment_webhook: an external event sent by run key (EclipseLink: the run's mailbox, V7) --------------------
+key="order-payara-$$"
+run=$(curl -s -u "$operator" -H "$json" -H "Idempotency-Key: $key" \
+  -d '{"workflow":"payment_webhook","payload":{"order_id":"p-1","amount_cents":500}}' "$base/runs" | jq -r '.id // empty')
+if [ -z "$run" ]; then
+  fail "payment_webhook: start"
+else
+  deadline=$(( $(date +%s) + 30 )) reason=""
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    reason=$(curl -s -u "$viewer" "$base/runs/$run/explanation" | jq -r '.reason // "?"')
+    [ "$reason" = waiting_for_event ] && break
+    sleep 0.2
+  done
+  code=$(curl -s -o /dev/null -w '%{http_code}' -u "$operator" -H "$json" \
+    -d '{"payload":{"provider_reference":"psp-1"},"idempotency_key":"evt-1"}' \
+    "$base/workflows/payment_webhook/runs/$key/events/payment_confirmed")
+  if seen=$(await "$run" completed 30); then
+    pass "payment_webhook: $run $reason, event answered $code, then $seen"
+  else
+    fail "payment_webhook: $run $reason, event answered $code, saw [$seen], not completed within 30 s"
+  fi
+fi
+
+# --- order_fulfilment: a child run (EclipseLink: the parent link, V8) -----------------------------------------
+run=$(start_run order_fulfilment '{"order_id":"p-2","address":"1 Main St"}')
+if [ -z "$run" ]; then
+  fail "order_fulfilment: start"
+elif seen=$(await "$run" completed 30); then
+  children=$(curl -s -u "$viewer" "$base/runs/$run?history=true" | jq -c '[.children[] | "\(.workflow)=\(.status)"]')
+  [ "$children" = '["shipment=completed"]' ] && pass "order_fulfilment: $run $seen, children $children" \
+    || fail "order_fulfilment: $run completed but children $children"
+else
+  fail "order_fulfilment: $run saw [$seen], not completed within 30 s"
 fi
 
 # --- Jakarta Batch: the retention purge as a batch job on Payara's JBatch ---------------------------------------

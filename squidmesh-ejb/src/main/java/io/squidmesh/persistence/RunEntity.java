@@ -54,6 +54,14 @@ public class RunEntity {
     @Column(name = "run_key")
     private String runKey;
 
+    // the run whose child_run step started this one, and that step; null for runs started otherwise
+    // (a nullable uuid column kept as text, as replayed_from_run_id)
+    @Column(name = "parent_run_id")
+    private String parentRunId;
+
+    @Column(name = "parent_step")
+    private String parentStep;
+
     @Column(name = "inserted_at", nullable = false)
     private OffsetDateTime insertedAt;
 
@@ -158,6 +166,20 @@ public class RunEntity {
     /** Marks this new run as the one started with the caller's key (before it is inserted). */
     public void keyedBy(String key) {
         this.runKey = key;
+    }
+
+    public UUID getParentRunId() {
+        return parentRunId == null ? null : UUID.fromString(parentRunId);
+    }
+
+    public String getParentStep() {
+        return parentStep;
+    }
+
+    /** Marks this new run as the child that {@code step} of {@code parent} started (before it is inserted). */
+    public void childOf(UUID parent, String step) {
+        this.parentRunId = parent.toString();
+        this.parentStep = step;
     }
 
     public Instant getInsertedAt() {

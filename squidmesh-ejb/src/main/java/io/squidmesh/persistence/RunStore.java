@@ -105,6 +105,12 @@ public class RunStore {
         return query.getResultList();
     }
 
+    /** The runs that child_run steps of {@code parent} started, oldest first. */
+    public List<RunEntity> children(UUID parent) {
+        return em.createQuery("select r from RunEntity r where r.parentRunId = :parent order by r.insertedAt, r.id",
+                RunEntity.class).setParameter("parent", parent.toString()).getResultList();
+    }
+
     /** Where a run sits in the oldest-first order of bulk jobs; a batch checkpoint. */
     public record RunKey(Instant insertedAt, UUID id) implements java.io.Serializable {
     }

@@ -40,6 +40,13 @@ public final class BuiltIn {
         return new BuiltIn(StepKind.AWAIT_EVENT, options);
     }
 
+    static BuiltIn childRun(String workflow, boolean wait) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put(StepOptions.WORKFLOW, workflow);
+        options.put(StepOptions.WAIT, wait);
+        return new BuiltIn(StepKind.CHILD_RUN, options);
+    }
+
     static BuiltIn batch(String jobName) {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put(StepOptions.JOB, jobName);

@@ -20,7 +20,12 @@ public enum StepKind {
      * Waits, without a thread and without a queued message, for an external event sent to the run
      * ({@link Workflows#awaitEvent}); the event's payload is the step's output.
      */
-    AWAIT_EVENT;
+    AWAIT_EVENT,
+    /**
+     * Starts a run of another workflow as this run's child ({@link Workflows#childRun}), once however often the
+     * step is delivered, and either goes on at once or waits for the child's end.
+     */
+    CHILD_RUN;
 
     /**
      * The name used in definitions and descriptions.

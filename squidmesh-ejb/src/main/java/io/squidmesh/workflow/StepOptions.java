@@ -41,6 +41,10 @@ public final class StepOptions {
     public static final String JOB = "job";
     /** The event an {@code await_event} step waits for ({@link Workflows#awaitEvent}). */
     public static final String EVENT = "event";
+    /** The workflow a {@code child_run} step starts. */
+    public static final String WORKFLOW = "workflow";
+    /** Whether a {@code child_run} step waits for its child's end ({@code true}) or goes on at once. */
+    public static final String WAIT = "wait";
     /** How long an {@code await_event} step waits before it fails with {@code event_timeout}. */
     public static final String TIMEOUT = "timeout";
 

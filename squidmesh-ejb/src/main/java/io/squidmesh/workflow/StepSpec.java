@@ -81,6 +81,24 @@ public record StepSpec(String name, StepKind kind, Class<? extends Step> impleme
     }
 
     /**
+     * The workflow a {@code child_run} step starts; null for other kinds.
+     *
+     * @return the child's workflow name, or {@code null}
+     */
+    public String childWorkflow() {
+        return kind == StepKind.CHILD_RUN ? (String) options.get(StepOptions.WORKFLOW) : null;
+    }
+
+    /**
+     * Whether a {@code child_run} step waits for its child's end.
+     *
+     * @return {@code true} for a child run step that waits, {@code false} otherwise
+     */
+    public boolean waitsForChild() {
+        return kind == StepKind.CHILD_RUN && !Boolean.FALSE.equals(options.get(StepOptions.WAIT));
+    }
+
+    /**
      * Whether the step stops the run until an operator acts (pause and approval).
      *
      * @return {@link StepKind#isManual()} of the step's kind
@@ -145,6 +163,10 @@ public record StepSpec(String name, StepKind kind, Class<? extends Step> impleme
         }
         if (kind == StepKind.BATCH) {
             opts.put("job", options.get(StepOptions.JOB));
+        }
+        if (kind == StepKind.CHILD_RUN) {
+            opts.put("workflow", childWorkflow());
+            opts.put("wait", waitsForChild());
         }
         if (kind == StepKind.AWAIT_EVENT) {
             opts.put("event", event());

@@ -207,6 +207,32 @@ public final class Workflows {
     }
 
     /**
+     * Starts a run of {@code workflow} as this run's child and waits for its end, without a thread or a queued
+     * message. The child starts through its first trigger with the step's input as payload (map it with
+     * {@code input(...)} to the child's fields), once per attempt of the step however often the step is delivered.
+     * When the child completes, its context is the step's output (mapped with {@code output(...)}); when it fails or
+     * is cancelled, the step fails with {@code child_failed} / {@code child_cancelled}, and the step's retry policy
+     * (a new child per attempt) and error route apply. Cancelling the parent cancels the child.
+     *
+     * @param workflow the child's workflow
+     * @return the built-in step
+     */
+    public static BuiltIn childRun(String workflow) {
+        return BuiltIn.childRun(workflow, true);
+    }
+
+    /**
+     * Starts a run of {@code workflow} as this run's child and goes on at once: the step's output is
+     * {@code {"child_run_id": "..."}}; the child lives on its own (cancelling the parent does not cancel it).
+     *
+     * @param workflow the child's workflow
+     * @return the built-in step
+     */
+    public static BuiltIn detachedChildRun(String workflow) {
+        return BuiltIn.childRun(workflow, false);
+    }
+
+    /**
      * Stops the run until an operator unblocks it.
      *
      * @return the built-in step

@@ -24,6 +24,8 @@ import static io.squidmesh.workflow.Workflows.pause;
 import static io.squidmesh.workflow.Workflows.today;
 import static io.squidmesh.workflow.Workflows.trigger;
 import static io.squidmesh.workflow.Workflows.awaitEvent;
+import static io.squidmesh.workflow.Workflows.childRun;
+import static io.squidmesh.workflow.Workflows.detachedChildRun;
 import static io.squidmesh.workflow.Workflows.waitFor;
 import static io.squidmesh.workflow.Workflows.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -246,6 +248,23 @@ class DefinitionValidationTest {
             assertEquals(List.of("built-in step e defines a :timeout that is not positive"),
                     problems(transitionBase().step("e", awaitEvent("paid"), s -> s.option("timeout", -1))));
             assertEquals("e", transitionBase().step("e", awaitEvent("paid", Duration.ofMinutes(5))).build().entryStep());
+        }
+
+        @Test
+        void aChildRunStepNeedsAWorkflowAndWaitsUnlessDetached() {
+            assertEquals(List.of("built-in step c requires a non-empty :workflow option"),
+                    problems(transitionBase().step("c", childRun(""))));
+            assertEquals(List.of("built-in step c defines a :wait option that is not true or false"),
+                    problems(transitionBase().step("c", childRun("shipment"), s -> s.option("wait", "yes"))));
+            StepSpec waits = transitionBase().step("c", childRun("shipment")).build().step("c").orElseThrow();
+            assertEquals(StepKind.CHILD_RUN, waits.kind());
+            assertEquals("child_run", waits.kind().value());
+            assertEquals("shipment", waits.childWorkflow());
+            assertEquals(true, waits.waitsForChild());
+            assertEquals(java.util.Map.of("workflow", "shipment", "wait", true), waits.toMap().get("options"));
+            StepSpec detached = transitionBase().step("c", detachedChildRun("shipment")).build().step("c")
+                    .orElseThrow();
+            assertEquals(false, detached.waitsForChild());
         }
 
         @Test

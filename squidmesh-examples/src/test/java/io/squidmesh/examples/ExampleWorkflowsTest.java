@@ -7,6 +7,8 @@ import io.squidmesh.examples.ledger.LocalLedgerCheckout;
 import io.squidmesh.examples.payment.PaymentRecovery;
 import io.squidmesh.examples.retry.RetryVerification;
 import io.squidmesh.examples.saga.SagaCheckout;
+import io.squidmesh.examples.fulfilment.OrderFulfilment;
+import io.squidmesh.examples.fulfilment.Shipment;
 import io.squidmesh.examples.wait.CancellableWait;
 import io.squidmesh.examples.webhook.PaymentWebhook;
 import io.squidmesh.workflow.Backoff;
@@ -43,22 +45,26 @@ class ExampleWorkflowsTest {
     }
 
     @Test
-    void theNineWorkflowsBuildUnderTheirNamesAndTriggers() {
+    void theElevenWorkflowsBuildUnderTheirNamesAndTriggers() {
         Map<String, List<String>> triggers = Stream.of(new PaymentRecovery(), new DependencyRecovery(),
                         new ManualApproval(), new DailyDigest(), new LocalLedgerCheckout(), new SagaCheckout(),
-                        new RetryVerification(), new CancellableWait(), new PaymentWebhook())
+                        new RetryVerification(), new CancellableWait(), new PaymentWebhook(),
+                        new OrderFulfilment(), new Shipment())
                 .map(ExampleWorkflowsTest::define)
                 .collect(java.util.stream.Collectors.toMap(Workflow::name,
                         w -> w.triggers().stream().map(TriggerSpec::name).toList()));
-        assertEquals(Map.of("payment_recovery", List.of("payment_recovery"),
-                "dependency_recovery", List.of("dependency_recovery"),
-                "manual_approval", List.of("manual_approval"),
-                "daily_digest", List.of("manual_digest", "daily_digest"),
-                "local_ledger_checkout", List.of("local_ledger_checkout"),
-                "saga_checkout", List.of("saga_checkout"),
-                "retry_verification", List.of("retry_verification"),
-                "cancellable_wait", List.of("manual"),
-                "payment_webhook", List.of("payment_webhook")), triggers);
+        assertEquals(Map.ofEntries(
+                Map.entry("payment_recovery", List.of("payment_recovery")),
+                Map.entry("dependency_recovery", List.of("dependency_recovery")),
+                Map.entry("manual_approval", List.of("manual_approval")),
+                Map.entry("daily_digest", List.of("manual_digest", "daily_digest")),
+                Map.entry("local_ledger_checkout", List.of("local_ledger_checkout")),
+                Map.entry("saga_checkout", List.of("saga_checkout")),
+                Map.entry("retry_verification", List.of("retry_verification")),
+                Map.entry("cancellable_wait", List.of("manual")),
+                Map.entry("payment_webhook", List.of("payment_webhook")),
+                Map.entry("order_fulfilment", List.of("order_fulfilment")),
+                Map.entry("shipment", List.of("shipment"))), triggers);
     }
 
     @Test

@@ -354,6 +354,22 @@ class ExamplesSmokeIT {
         assertEquals(1, squidMesh.inspectRun(id, true).events().size());
     }
 
+    @Test
+    @Order(14)
+    void orderFulfilmentGoesOnWithItsShipmentChildsBooking() {
+        String id = squidMesh.startRun("order_fulfilment", Map.of("order_id", "42", "address", "1 Main St"))
+                .id().toString();
+        Run done = Await.status(squidMesh, id, RunStatus.COMPLETED);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shipment = (Map<String, Object>) done.context().get("shipment");
+        assertEquals(Map.of("carrier", "parcel-co", "tracking", "PC-42"), shipment.get("booking"));
+        List<Run> children = squidMesh.inspectRun(id, true).children();
+        assertEquals(1, children.size());
+        assertEquals("shipment", children.get(0).workflow());
+        assertEquals(RunStatus.COMPLETED, children.get(0).status());
+        assertEquals(id, squidMesh.inspectRun(children.get(0).id().toString()).parentRunId().toString());
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------
 
     private static Map<String, Object> paymentAttrs(String tag, String gatewayUrl) {

@@ -22,8 +22,9 @@ import java.util.UUID;
  * Cancels runs (SPEC §6.10), deciding under the run lock: pending and paused runs end at once (a paused
  * step and its attempt fail with "run cancelled while paused"); running and retrying runs become
  * {@code cancelling}, and whatever delivery comes next settles them as {@code cancelled} without
- * dispatching anything more. A run waiting for an external event has no delivery coming: its waiting step fails
- * ("run cancelled while waiting for event") and it goes through {@code cancelling} to {@code cancelled} at once.
+ * dispatching anything more. A run waiting for an external event or a child run has no delivery coming: its
+ * waiting step fails ("run cancelled while waiting for ..."), a child run it waits for is cancelled too, and it
+ * goes through {@code cancelling} to {@code cancelled} at once.
  */
 @ApplicationScoped
 public class Cancellation {
@@ -52,7 +53,7 @@ public class Cancellation {
         switch (status) {
             case PENDING -> transitions.moveTo(run, RunStatus.CANCELLED, null);
             case RUNNING, RETRYING -> {
-                boolean currentWaited = failEventWaits(run);
+                boolean currentWaited = failOutsideWaits(run);
                 transitions.moveTo(run, RunStatus.CANCELLING, null);
                 if (currentWaited) {
                     // the run waited for an event and nothing else: no delivery will come to settle it
@@ -70,26 +71,41 @@ public class Cancellation {
     }
 
     /**
-     * Fails the steps that wait for an event (they hold no lease and nothing executes them).
+     * Fails the steps that wait for something outside the run, an event or a child run (they hold no lease and
+     * nothing executes them); a child run waited for is cancelled with its parent.
      *
      * @return whether the run's current step was one of them (transition mode: nothing else is under way); in
      *         dependency mode the run becomes cancelling and the watchdog settles it once no sibling executes
      */
-    private boolean failEventWaits(RunEntity run) {
+    private boolean failOutsideWaits(RunEntity run) {
         boolean current = false;
         boolean any = false;
         for (StepRunEntity row : stepRuns.forRun(run.getId())) {
             String event = EventWaits.awaited(row);
+            UUID child = ChildRuns.awaited(row);
             if (event != null) {
                 failWaitingStep(run, row, EventWaits.cancelledWhileWaiting(event));
-                current |= row.getStep().equals(run.getCurrentStep());
-                any = true;
+            } else if (child != null) {
+                cancelChild(child);
+                failWaitingStep(run, row, ChildRuns.cancelledWhileWaiting(child));
+            } else {
+                continue;
             }
+            current |= row.getStep().equals(run.getCurrentStep());
+            any = true;
         }
         if (any && !current) {
             run.expectProgressBy(Clocks.now());
         }
         return current;
+    }
+
+    /** Cancels a child run its parent waited for, unless it ended or is being cancelled already. */
+    private void cancelChild(UUID childId) {
+        RunEntity child = runs.find(childId);
+        if (child != null && !child.getStatus().isTerminal() && child.getStatus() != RunStatus.CANCELLING) {
+            cancel(childId);
+        }
     }
 
     private void failPausedStep(RunEntity run) {

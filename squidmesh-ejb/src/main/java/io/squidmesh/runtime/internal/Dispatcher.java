@@ -112,6 +112,24 @@ public class Dispatcher {
         return queued;
     }
 
+    /**
+     * Queues a delivery of the step of a child's parent that waits for the child's end, in the transaction that
+     * ends the child. The parent row is only read (its lock is not taken here, nor its expectations changed): the
+     * delivery locks it and looks at the child.
+     */
+    public void wakeParent(RunEntity child) {
+        RunEntity parent = em.find(RunEntity.class, child.getParentRunId());
+        if (parent == null || parent.getStatus().isTerminal()) {
+            return;
+        }
+        em.flush();
+        try {
+            executor.get().enqueueStep(RunViews.run(parent), child.getParentStep(), EnqueueOptions.now());
+        } catch (RuntimeException e) {
+            throw new DispatchException(e);
+        }
+    }
+
     /** Queues the saga compensation of a run that just failed. */
     public void enqueueCompensation(RunEntity run) {
         expectDelivery(run, Duration.ZERO);

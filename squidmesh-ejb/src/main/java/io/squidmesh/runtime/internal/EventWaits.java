@@ -1,15 +1,9 @@
 package io.squidmesh.runtime.internal;
 
-import io.squidmesh.RunStatus;
-import io.squidmesh.persistence.AttemptStatus;
-import io.squidmesh.persistence.AttemptStore;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunEventEntity;
 import io.squidmesh.persistence.RunEventStore;
-import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
-import io.squidmesh.persistence.StepRunStore;
-import io.squidmesh.persistence.StepStatus;
 import io.squidmesh.workflow.StepSpec;
 import io.squidmesh.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +14,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Deliveries of {@code await_event} steps, decided whole inside the claiming transaction under the run's lock:
@@ -45,25 +38,13 @@ public class EventWaits {
     private static final Duration EARLY = Duration.ofSeconds(1);
 
     @Inject
-    StepRunStore stepRuns;
-
-    @Inject
-    AttemptStore attempts;
+    InlineSteps inline;
 
     @Inject
     RunEventStore events;
 
     @Inject
-    RunTransitions transitions;
-
-    @Inject
-    StepApplier applier;
-
-    @Inject
     Dispatcher dispatcher;
-
-    @Inject
-    Telemetry telemetry;
 
     /** Whether the step row waits for an event (its attempt running without a lease). */
     static boolean waits(StepRunEntity row) {
@@ -91,85 +72,41 @@ public class EventWaits {
      */
     Prepared.Done deliver(RunEntity run, Workflow workflow, StepSpec step, StepRunEntity existing,
                           Map<String, Object> state, String deliveryId, Instant now) {
-        StepRunEntity row = open(run, step, existing, state, now);
-        RunStatus status = run.getStatus();
-        if (status == RunStatus.PENDING || status == RunStatus.RETRYING) {
-            transitions.moveTo(run, RunStatus.RUNNING, workflow.isDependencyMode() ? null : step.name());
-        }
-        StepAttemptEntity attempt = attempts.latest(row.getId());
-        if (attempt == null || !attempt.isRunning()) {
-            int number = attempt == null ? 1 : attempt.getAttemptNumber() + 1;
-            attempt = new StepAttemptEntity(UUID.randomUUID(), row.getId(), number, AttemptStatus.RUNNING, deliveryId,
-                    now);
-            attempts.insert(attempt);
-            telemetry.stepStarted(run, step.name(), number);
-        }
-        Claim claim = new Claim(run.getId(), workflow, step, row.getId(), attempt.getId(), attempt.getAttemptNumber(),
-                row.getInput(), state, attempt.getInsertedAt(), row.getResume(), row.getLastError());
-        long waitedNanos = Duration.between(attempt.getInsertedAt(), now).toNanos();
+        Claim claim = inline.claim(run, workflow, step, existing, state, deliveryId, now);
+        boolean firstLook = !waits(inline.row(claim));
 
         Optional<RunEventEntity> event = events.oldestWaiting(run.getId(), step.event());
         if (event.isPresent()) {
             event.get().consumeBy(step.name(), now);
-            attempt.finish(AttemptStatus.COMPLETED, null, now);
-            run.resetNudges();
-            applier.completeStep(run, row, claim, event.get().getPayload(), Duration.ZERO, waitedNanos, now);
+            inline.complete(run, claim, event.get().getPayload(), now);
             return new Prepared.Done("event_received");
         }
         Duration timeout = step.eventTimeout();
-        Instant timeoutAt = timeout == null ? null : attempt.getInsertedAt().plus(timeout);
+        Instant timeoutAt = timeout == null ? null : claim.attemptStartedAt().plus(timeout);
         if (timeoutAt != null && !now.isBefore(timeoutAt)) {
-            Map<String, Object> error = timedOut(step, timeout);
-            attempt.finish(AttemptStatus.FAILED, error, now);
-            run.resetNudges();
-            applier.failStep(run, row, claim, error, waitedNanos, now);
+            inline.fail(run, claim, timedOut(step, timeout), now);
             return new Prepared.Done("event_timeout");
         }
-        boolean firstLook = !waits(row);
-        row.setResume(resume(step, attempt, timeoutAt));
-        row.setUpdatedAt(now);
-        if (timeoutAt == null) {
-            if (!workflow.isDependencyMode()) {
-                run.expectNothing(); // nothing is queued for the run until an event comes: the watchdog has no part
-            }
-        } else if (firstLook || Duration.between(now, timeoutAt).compareTo(EARLY) < 0) {
+        inline.waitFor(run, workflow, claim, resume(step, claim.attemptStartedAt(), timeoutAt), now);
+        if (timeoutAt != null && (firstLook || Duration.between(now, timeoutAt).compareTo(EARLY) < 0)) {
             // the timeout's delivery, queued once; again only when a delivery came just before it was due (the
             // broker's clock and the database's differ a little), so that the timeout is not left to the watchdog
             try {
                 dispatcher.enqueueStep(run, step.name(), Duration.between(now, timeoutAt));
             } catch (DispatchException e) {
-                Map<String, Object> error = RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", step.name(),
-                        "cause", e.reason());
-                attempt.finish(AttemptStatus.FAILED, error, now);
-                applier.failStep(run, row, claim, error, waitedNanos, now);
+                inline.fail(run, claim, RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", step.name(),
+                        "cause", e.reason()), now);
                 return new Prepared.Done("event_timeout");
             }
         }
         return new Prepared.Done("waiting_for_event");
     }
 
-    /** The step row, inserted or reopened for a new wait; a row already waiting is kept as it is. */
-    private StepRunEntity open(RunEntity run, StepSpec step, StepRunEntity row, Map<String, Object> state,
-                               Instant now) {
-        if (row == null) {
-            StepRunEntity inserted = new StepRunEntity(UUID.randomUUID(), run.getId(), step.name(), StepStatus.RUNNING,
-                    RunState.input(state, step.input()), step.recoveryPolicy(), now);
-            stepRuns.insert(inserted);
-            return inserted;
-        }
-        switch (row.getStatus()) {
-            case PENDING -> row.claimScheduled(now);
-            case FAILED -> row.reopen(RunState.input(state, step.input()), step.recoveryPolicy(), now);
-            default -> { } // running: waiting already
-        }
-        return row;
-    }
-
-    private static Map<String, Object> resume(StepSpec step, StepAttemptEntity attempt, Instant timeoutAt) {
+    private static Map<String, Object> resume(StepSpec step, Instant since, Instant timeoutAt) {
         Map<String, Object> resume = new LinkedHashMap<>();
         resume.put("kind", KIND);
         resume.put("event", step.event());
-        resume.put("waiting_since", attempt.getInsertedAt().toString());
+        resume.put("waiting_since", since.toString());
         if (timeoutAt != null) {
             resume.put("timeout_at", timeoutAt.toString());
         }

@@ -36,6 +36,7 @@ public final class RunExplainer {
         static final String WAITING_FOR_DEPENDENCIES = "waiting_for_dependencies";
         static final String WAITING_FOR_RETRY = "waiting_for_retry";
         static final String WAITING_FOR_EVENT = "waiting_for_event";
+        static final String WAITING_FOR_CHILD = "waiting_for_child";
         static final String RETRY_EXHAUSTED = "retry_exhausted";
         static final String STEP_FAILED = "step_failed";
         static final String PAUSED_FOR_MANUAL_ACTION = "paused_for_manual_action";
@@ -130,7 +131,7 @@ public final class RunExplainer {
             case PAUSED -> paused(run, resumeByStep, workflow);
             case RETRYING -> retrying(run, supervision);
             case FAILED -> failed(run, workflow);
-            case PENDING, RUNNING -> waitingForEvent(run, resumeByStep).orElseGet(() -> active(run, supervision));
+            case PENDING, RUNNING -> waitingOutside(run, resumeByStep).orElseGet(() -> active(run, supervision));
         };
     }
 
@@ -226,17 +227,25 @@ public final class RunExplainer {
     // ---- pending and running -----------------------------------------------------------------------------
 
     /**
-     * A step waits for an external event: which, since when, until when, and what already sits in the mailbox
-     * (events of other names that no step took yet).
+     * A step waits for something outside the run: an external event (which, since when, until when, and what
+     * already sits in the mailbox: events of other names that no step took yet), or a child run's end.
      */
-    private static Optional<RunExplanation> waitingForEvent(Run run, Map<String, Map<String, Object>> resumeByStep) {
+    private static Optional<RunExplanation> waitingOutside(Run run, Map<String, Map<String, Object>> resumeByStep) {
         return run.stepRuns().stream()
                 .filter(row -> STATUS_RUNNING.equals(row.status()))
-                .filter(row -> resumeByStep.get(row.step()) != null
-                        && EventWaits.KIND.equals(resumeByStep.get(row.step()).get("kind")))
+                .filter(row -> resumeByStep.get(row.step()) != null)
+                .filter(row -> EventWaits.KIND.equals(resumeByStep.get(row.step()).get("kind"))
+                        || ChildRuns.KIND.equals(resumeByStep.get(row.step()).get("kind")))
                 .findFirst()
                 .map(row -> {
                     Map<String, Object> resume = resumeByStep.get(row.step());
+                    if (ChildRuns.KIND.equals(resume.get("kind"))) {
+                        Map<String, Object> details = new LinkedHashMap<>();
+                        details.put(ChildRuns.CHILD_RUN_ID, resume.get(ChildRuns.CHILD_RUN_ID));
+                        details.put("workflow", resume.get("workflow"));
+                        return explanation(run, Reason.WAITING_FOR_CHILD, row.step(), details,
+                                List.of(Action.CANCEL_RUN), ExplanationEvidence.of(run));
+                    }
                     Map<String, Object> details = new LinkedHashMap<>();
                     details.put("event", resume.get("event"));
                     details.put("waiting_since", resume.get("waiting_since"));

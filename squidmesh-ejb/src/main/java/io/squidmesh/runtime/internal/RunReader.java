@@ -30,7 +30,8 @@ import java.util.UUID;
 
 /**
  * The inspection read model (SPEC §7): a run, and with its history the step runs with their attempts, the
- * declared-graph view, the audit trail and the events sent to it. Four queries whatever the run's size. Works when the workflow
+ * declared-graph view, the audit trail, the events sent to it and the runs it started as children. Five queries
+ * whatever the run's size. Works when the workflow
  * is no longer deployed: the view is then just the rows.
  */
 @ApplicationScoped
@@ -80,9 +81,10 @@ public class RunReader {
         }
         List<AuditEvent> audit = AuditTrail.events(rows, workflow);
         return new Run(view.id(), view.workflow(), view.trigger(), view.status(), view.payload(), view.context(),
-                view.currentStep(), view.lastError(), view.replayedFromRunId(), view.key(), view.insertedAt(), view.updatedAt(),
-                steps(workflow, byStep), List.copyOf(stepRunViews), audit,
-                events.forRun(runId).stream().map(RunViews::event).toList());
+                view.currentStep(), view.lastError(), view.replayedFromRunId(), view.key(), view.parentRunId(),
+                view.parentStep(), view.insertedAt(), view.updatedAt(), steps(workflow, byStep),
+                List.copyOf(stepRunViews), audit, events.forRun(runId).stream().map(RunViews::event).toList(),
+                runs.children(runId).stream().map(RunViews::run).toList());
     }
 
     /** One entry per declared step in inspection order, then rows of steps no longer declared (SPEC §7.4). */

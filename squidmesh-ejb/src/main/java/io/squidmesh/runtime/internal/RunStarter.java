@@ -59,6 +59,37 @@ public class RunStarter {
     public RunStart start(Workflow workflow, TriggerSpec trigger, Map<String, Object> provided,
                           Map<String, Object> context, String key) {
         RunKeys.validate(key);
+        Map<String, Object> payload = resolve(workflow, trigger, provided);
+        if (key != null) {
+            String digest = RunKeys.digest(trigger.name(), provided);
+            Optional<RunKeyEntity> claimed = keys.claim(workflow.name(), key, digest, Clocks.now());
+            if (claimed.isPresent()) {
+                return existing(workflow, key, digest, claimed.get());
+            }
+        }
+        RunEntity run = create(workflow, trigger.name(), payload, RunState.reservedFacts(context), null, key, null);
+        if (key != null) {
+            keys.bind(workflow.name(), key, run.getId());
+        }
+        telemetry.runCreated(run);
+        return new RunStart(RunViews.run(run), true);
+    }
+
+    /**
+     * Starts a run of {@code workflow} as the child of {@code step} of {@code parent}, through the workflow's
+     * default trigger, in the caller's transaction (the parent's delivery, which holds the parent's lock).
+     */
+    public Run startChild(Workflow workflow, Map<String, Object> provided, UUID parent, String step) {
+        TriggerSpec trigger = workflow.defaultTrigger();
+        Map<String, Object> payload = resolve(workflow, trigger, provided);
+        RunEntity run = create(workflow, trigger.name(), payload, Map.of(), null, null,
+                child -> child.childOf(parent, step));
+        telemetry.runCreated(run);
+        return RunViews.run(run);
+    }
+
+    /** The payload as the trigger resolves it (defaults applied), or {@code invalid_payload} naming every fault. */
+    private static Map<String, Object> resolve(Workflow workflow, TriggerSpec trigger, Map<String, Object> provided) {
         PayloadResolution payload = trigger.resolve(provided, Clocks.UTC);
         if (!payload.isValid()) {
             throw new InvalidPayloadException(workflow.name(), trigger.name(), payload.violations());
@@ -67,19 +98,7 @@ public class RunStarter {
         if (!unstorable.isEmpty()) {
             throw new InvalidPayloadException(workflow.name(), trigger.name(), unstorable);
         }
-        if (key != null) {
-            String digest = RunKeys.digest(trigger.name(), provided);
-            Optional<RunKeyEntity> claimed = keys.claim(workflow.name(), key, digest, Clocks.now());
-            if (claimed.isPresent()) {
-                return existing(workflow, key, digest, claimed.get());
-            }
-        }
-        RunEntity run = create(workflow, trigger.name(), payload.payload(), RunState.reservedFacts(context), null, key);
-        if (key != null) {
-            keys.bind(workflow.name(), key, run.getId());
-        }
-        telemetry.runCreated(run);
-        return new RunStart(RunViews.run(run), true);
+        return payload.payload();
     }
 
     private RunStart existing(Workflow workflow, String key, String digest, RunKeyEntity claim) {
@@ -96,7 +115,7 @@ public class RunStarter {
     /** Starts a new run from a source run's payload as stored (not re-validated), keeping only its reserved facts. */
     public Run replay(Workflow workflow, RunEntity source) {
         RunEntity run = create(workflow, source.getTrigger(), source.getInput(),
-                RunState.reservedFacts(source.getContext()), source.getId(), null);
+                RunState.reservedFacts(source.getContext()), source.getId(), null, null);
         telemetry.runReplayed(run);
         return RunViews.run(run);
     }
@@ -116,11 +135,15 @@ public class RunStarter {
     }
 
     private RunEntity create(Workflow workflow, String trigger, Map<String, Object> payload,
-                             Map<String, Object> context, UUID replayedFrom, String key) {
+                             Map<String, Object> context, UUID replayedFrom, String key,
+                             java.util.function.Consumer<RunEntity> beforeInsert) {
         String currentStep = workflow.isDependencyMode() ? null : workflow.initialStep();
         RunEntity run = new RunEntity(UUID.randomUUID(), workflow.name(), trigger, RunStatus.PENDING, payload,
                 context, currentStep, replayedFrom, Clocks.now());
         run.keyedBy(key);
+        if (beforeInsert != null) {
+            beforeInsert.accept(run);
+        }
         runs.insert(run);
         try {
             if (workflow.isDependencyMode()) {

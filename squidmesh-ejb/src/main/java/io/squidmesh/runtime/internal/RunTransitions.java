@@ -18,6 +18,9 @@ public class RunTransitions {
     @Inject
     Telemetry telemetry;
 
+    @Inject
+    Dispatcher dispatcher;
+
     public void moveTo(RunEntity run, RunStatus to, String currentStep) {
         RunStatus from = run.getStatus();
         if (!RunStateMachine.allows(from, to)) {
@@ -28,6 +31,9 @@ public class RunTransitions {
         run.setUpdatedAt(Clocks.now());
         if (to.isTerminal() || to == RunStatus.PAUSED) {
             run.expectNothing(); // until an operator acts, or a compensation is queued below
+        }
+        if (to.isTerminal() && run.getParentRunId() != null) {
+            dispatcher.wakeParent(run); // the parent's child_run step looks at this run's end
         }
         telemetry.runTransition(run, from.value(), to.value());
     }

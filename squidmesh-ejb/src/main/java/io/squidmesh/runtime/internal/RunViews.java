@@ -19,8 +19,8 @@ public final class RunViews {
     public static Run run(RunEntity entity) {
         return new Run(entity.getId(), entity.getWorkflow(), entity.getTrigger(), entity.getStatus(),
                 entity.getInput(), entity.getContext(), entity.getCurrentStep(), entity.getLastError(),
-                entity.getReplayedFromRunId(), entity.getRunKey(), entity.getInsertedAt(), entity.getUpdatedAt(), null, null, null,
-                null);
+                entity.getReplayedFromRunId(), entity.getRunKey(), entity.getParentRunId(), entity.getParentStep(),
+                entity.getInsertedAt(), entity.getUpdatedAt(), null, null, null, null, null);
     }
 
     /** An event of a run's mailbox as the public API shows it. */

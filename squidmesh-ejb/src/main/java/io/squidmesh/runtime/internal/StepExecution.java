@@ -46,7 +46,8 @@ public class StepExecution {
             case WAIT -> new ExecutionOutcome.Succeeded(Map.of(), step.waitDelay());
             case PAUSE, APPROVAL -> new ExecutionOutcome.Paused();
             // settled whole when delivered (EventWaits); never claimed for execution
-            case AWAIT_EVENT -> throw new IllegalStateException("await_event step " + step.name() + " is not executed");
+            case AWAIT_EVENT, CHILD_RUN -> throw new IllegalStateException(step.kind() + " step " + step.name()
+                    + " is not executed");
             case BATCH -> claim.resume() != null && claim.resume().get(BatchSteps.EXECUTION_ID) instanceof Number id
                     ? batches.check(claim, id.longValue()) : batches.start(claim);
             case CUSTOM -> custom(claim, step);

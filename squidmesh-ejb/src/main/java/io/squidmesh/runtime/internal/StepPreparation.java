@@ -73,6 +73,9 @@ public class StepPreparation {
     @Inject
     EventWaits eventWaits;
 
+    @Inject
+    ChildRuns childRuns;
+
     public Prepared prepare(UUID runId, String stepName, String deliveryId) {
         RunEntity run = runs.lock(runId);
         if (run == null) {
@@ -110,8 +113,14 @@ public class StepPreparation {
         }
         Instant now = Clocks.now();
         Map<String, Object> state = RunState.state(run.getInput(), run.getContext());
-        if (step.kind() == StepKind.AWAIT_EVENT && (row == null || row.getStatus() != StepStatus.COMPLETED)) {
-            return eventWaits.deliver(run, workflow, step, row, state, deliveryId, now);
+        if (row == null || row.getStatus() != StepStatus.COMPLETED) {
+            // steps settled whole in this transaction, never executed outside it
+            if (step.kind() == StepKind.AWAIT_EVENT) {
+                return eventWaits.deliver(run, workflow, step, row, state, deliveryId, now);
+            }
+            if (step.kind() == StepKind.CHILD_RUN) {
+                return childRuns.deliver(run, workflow, step, row, state, deliveryId, now);
+            }
         }
         Map<String, Object> lastError = row == null ? null : row.getLastError();
         if (row == null) {

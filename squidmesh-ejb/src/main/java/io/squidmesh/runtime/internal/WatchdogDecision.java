@@ -25,12 +25,12 @@ public final class WatchdogDecision {
 
     /**
      * A step row of the run: its status, the verdict on its latest attempt's lease when that attempt runs, and
-     * whether it waits for an external event whose timeout (if any) has not passed: such a step is not late, and
-     * nothing is queued for it until the event (or the timeout) comes.
+     * whether it waits for something outside the run (an external event whose timeout, if any, has not passed, or
+     * a child run's end): such a step is not late, and nothing is queued for it until that comes.
      */
-    public record StepSnapshot(String step, StepStatus status, ClaimLiveness.Verdict attempt, boolean awaitingEvent) {
+    public record StepSnapshot(String step, StepStatus status, ClaimLiveness.Verdict attempt, boolean waitingOutside) {
 
-        /** A step that does not wait for an event. */
+        /** A step that does not wait for anything outside the run. */
         public StepSnapshot(String step, StepStatus status, ClaimLiveness.Verdict attempt) {
             this(step, status, attempt, false);
         }
@@ -39,9 +39,9 @@ public final class WatchdogDecision {
             return status == StepStatus.RUNNING && attempt == ClaimLiveness.Verdict.LIVE;
         }
 
-        /** Executing under a live lease, or waiting for an event in time: either way, nobody has to re-queue it. */
+        /** Executing under a live lease, or waiting outside the run in time: either way, nobody has to re-queue it. */
         boolean inHand() {
-            return executesLive() || status == StepStatus.RUNNING && awaitingEvent;
+            return executesLive() || status == StepStatus.RUNNING && waitingOutside;
         }
     }
 

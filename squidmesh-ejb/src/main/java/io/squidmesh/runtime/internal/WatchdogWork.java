@@ -167,7 +167,7 @@ public class WatchdogWork {
                         now);
             }
             steps.add(new WatchdogDecision.StepSnapshot(row.getStep(), row.getStatus(), verdict,
-                    EventWaits.waitsInTime(row, now)));
+                    EventWaits.waitsInTime(row, now) || ChildRuns.waits(row)));
         }
         boolean failed = run.getStatus() == RunStatus.FAILED;
         boolean owed = failed && compensations.available(run, workflow);

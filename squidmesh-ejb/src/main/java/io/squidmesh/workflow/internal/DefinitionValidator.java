@@ -214,6 +214,14 @@ public final class DefinitionValidator {
                     problems.add("built-in step " + s + " requires a non-empty :job option");
                 }
             }
+            case CHILD_RUN -> {
+                if (!(options.get(StepOptions.WORKFLOW) instanceof String workflow) || workflow.isBlank()) {
+                    problems.add("built-in step " + s + " requires a non-empty :workflow option");
+                }
+                if (options.containsKey(StepOptions.WAIT) && !(options.get(StepOptions.WAIT) instanceof Boolean)) {
+                    problems.add("built-in step " + s + " defines a :wait option that is not true or false");
+                }
+            }
             case AWAIT_EVENT -> {
                 if (!(options.get(StepOptions.EVENT) instanceof String event) || event.isBlank()) {
                     problems.add("built-in step " + s + " requires a non-empty :event option");

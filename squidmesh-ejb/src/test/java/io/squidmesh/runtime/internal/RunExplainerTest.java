@@ -140,6 +140,19 @@ class RunExplainerTest {
         }
 
         @Test
+        void waitingForAChildRunNamesTheChild() {
+            Map<String, Object> resume = map("kind", "child", "child_run_id", "c-1", "workflow", "shipment");
+            Run run = run(RunStatus.RUNNING, "send_email")
+                    .rows(row("send_email", "running", attempt("send_email", 1, "running"))).build();
+
+            RunExplanation e = RunExplainer.explain(run, Map.of("send_email", resume), Optional.of(LINEAR),
+                    RunExplainer.Supervision.NONE);
+
+            assertExplained(e, RunStatus.RUNNING, "waiting_for_child", "send_email",
+                    map("child_run_id", "c-1", "workflow", "shipment"), List.of("cancel_run"));
+        }
+
+        @Test
         void aRunningStepWithAnotherKindOfResumeIsNoEventWait() {
             Run run = run(RunStatus.RUNNING, "send_email")
                     .rows(row("send_email", "running", attempt("send_email", 1, "running"))).build();
@@ -841,7 +854,8 @@ class RunExplainerTest {
         Run build() {
             // The workflow column is informational: the explainer is handed the Workflow (or its absence) itself.
             return new Run(RUN_ID, "linear", "manual", status, Map.of("account_id", "acct_123"), context,
-                    currentStep, lastError, null, null, RUN_INSERTED, RUN_UPDATED, steps, rows, List.of(), events);
+                    currentStep, lastError, null, null, null, null, RUN_INSERTED, RUN_UPDATED, steps, rows, List.of(),
+                    events, List.of());
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.function.Function;
 /**
  * The read model as JSON (SPEC §7, §8): snake_case names, ISO-8601 UTC timestamps, ids as strings. Built
  * field by field rather than by reflection so that renaming a record component cannot change the API.
- * {@code steps}, {@code step_runs}, {@code audit_events} and {@code events} appear only when the run was read with history.
+ * {@code steps}, {@code step_runs}, {@code audit_events}, {@code events} and {@code children} appear only when the run was read with history.
  */
 public final class RunJson {
 
@@ -46,6 +46,8 @@ public final class RunJson {
         json.put("last_error", run.lastError());
         json.put("replayed_from_run_id", string(run.replayedFromRunId()));
         json.put("key", run.key());
+        json.put("parent_run_id", string(run.parentRunId()));
+        json.put("parent_step", run.parentStep());
         json.put("inserted_at", timestamp(run.insertedAt()));
         json.put("updated_at", timestamp(run.updatedAt()));
         if (run.steps() != null) {
@@ -60,6 +62,20 @@ public final class RunJson {
         if (run.events() != null) {
             json.put("events", list(run.events(), RunJson::event));
         }
+        if (run.children() != null) {
+            json.put("children", list(run.children(), RunJson::child));
+        }
+        return json;
+    }
+
+    /** A run a child_run step of this run started: enough to follow the link. */
+    public static Map<String, Object> child(Run child) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", string(child.id()));
+        json.put("workflow", child.workflow());
+        json.put("status", child.status().value());
+        json.put("parent_step", child.parentStep());
+        json.put("inserted_at", timestamp(child.insertedAt()));
         return json;
     }
 

@@ -29,11 +29,12 @@ class RunJsonTest {
     private static final Instant UPDATED = Instant.parse("2025-11-26T19:15:03Z");
 
     @Test
-    void aRunWithoutHistoryHasTheTwelvePublicFieldsInSnakeCase() {
+    void aRunWithoutHistoryHasTheFourteenPublicFieldsInSnakeCase() {
         Map<String, Object> json = RunJson.run(run(null, null, null));
 
         assertEquals(List.of("id", "workflow", "trigger", "status", "payload", "context", "current_step", "last_error",
-                "replayed_from_run_id", "key", "inserted_at", "updated_at"), List.copyOf(json.keySet()));
+                "replayed_from_run_id", "key", "parent_run_id", "parent_step", "inserted_at", "updated_at"),
+                List.copyOf(json.keySet()));
         assertEquals(RUN.toString(), json.get("id"));
         assertEquals("retrying", json.get("status"));
         assertEquals("charge", json.get("current_step"));
@@ -81,8 +82,8 @@ class RunJsonTest {
 
     private static Run run(List<StepState> steps, List<StepRun> rows, List<AuditEvent> events) {
         return new Run(RUN, "checkout", "checkout", RunStatus.RETRYING, Map.of("order_id", "o-1"), Map.of(),
-                "charge", Map.of("code", "declined"), SOURCE, "order-1", INSERTED, UPDATED, steps, rows, events,
-                null);
+                "charge", Map.of("code", "declined"), SOURCE, "order-1", null, null, INSERTED, UPDATED, steps, rows,
+                events, null, null);
     }
 
     private static Map<String, Object> withoutNulls(Object json) {
