@@ -12,6 +12,7 @@ const BUTTONS = {
   unblock_run: { label: 'Unblock', verb: 'unblock' },
   cancel_run: { label: 'Cancel run', verb: 'cancel', danger: true, confirm: 'Cancel this run?' },
   replay_run: { label: 'Replay', verb: 'replay' },
+  signal_run: { label: 'Send event' }, // a form of its own (signalControls)
 };
 
 /** The actions to offer: [{ action, blockedBy? }]. */
@@ -49,6 +50,36 @@ function actionButton(run, { action }, body, onDone) {
   }, spec.label);
 }
 
+/** Sends the event the run waits for (its name from the explanation) with a JSON payload. */
+function signalControls(run, explanation, onDone) {
+  const name = el('input', { type: 'text', id: 'event-name', value: explanation?.details?.event ?? '', size: 24 });
+  const payload = el('textarea', { id: 'event-payload', rows: 3, placeholder: 'Payload: a JSON object, e.g. {"provider_reference": "psp-1"}' });
+  const button = el('button', {
+    type: 'button', class: 'primary', dataset: { action: 'signal_run' },
+    onclick: async () => {
+      let body;
+      try {
+        body = payload.value.trim() ? { payload: JSON.parse(payload.value) } : {};
+      } catch (e) {
+        showError(new Error(`The payload is not JSON: ${e.message}`));
+        return;
+      }
+      button.disabled = true;
+      try {
+        await api.post(`runs/${encodeURIComponent(run.id)}/events/${encodeURIComponent(name.value.trim())}`, body);
+        showError(null);
+        payload.value = '';
+        await onDone();
+      } catch (e) {
+        showError(e);
+      } finally {
+        button.disabled = false;
+      }
+    },
+  }, 'Send event');
+  return el('div', { class: 'signal' }, el('label', {}, 'Event ', name), payload, button);
+}
+
 /** Replay, with the explicit "allow irreversible" confirmation (required when steps block a plain replay). */
 function replayControls(run, offer, onDone) {
   const allow = el('input', { type: 'checkbox', id: 'allow-irreversible' });
@@ -76,9 +107,12 @@ export function renderActions(container, run, explanation, onDone) {
   container.dataset.offer = key;
   const comment = el('textarea', { id: 'action-comment', rows: 2, placeholder: 'Comment (optional), kept with approvals, rejections and unblocks' });
   const body = () => (comment.value.trim() ? { comment: comment.value.trim() } : {});
-  const buttons = offered.filter((o) => o.action !== 'replay_run').map((o) => actionButton(run, o, body, onDone));
+  const buttons = offered.filter((o) => BUTTONS[o.action].verb && o.action !== 'replay_run')
+    .map((o) => actionButton(run, o, body, onDone));
   const replay = offered.find((o) => o.action === 'replay_run');
+  const signal = offered.some((o) => o.action === 'signal_run');
   container.replaceChildren(
+    ...(signal ? [signalControls(run, explanation, onDone)] : []),
     ...(offered.some((o) => COMMENTED.has(o.action)) ? [comment] : []),
     el('div', { class: 'buttons' }, buttons),
     ...(replay ? [replayControls(run, replay, onDone)] : []));

@@ -24,6 +24,10 @@ function renderSummary(run) {
     item('Started', time(run.inserted_at)),
     item('Updated', time(run.updated_at)),
     run.replayed_from_run_id ? item('Replay of', el('a', { href: `run.html?id=${run.replayed_from_run_id}`, class: 'mono' }, run.replayed_from_run_id)) : [],
+    run.parent_run_id ? item('Child of', [el('a', { href: `run.html?id=${run.parent_run_id}`, class: 'mono', id: 'parent-link' }, run.parent_run_id),
+      ' at ', el('code', {}, run.parent_step)]) : [],
+    run.children?.length ? item('Children', el('ul', { class: 'children', id: 'children' }, run.children.map((c) => el('li', {},
+      el('a', { href: `run.html?id=${c.id}`, class: 'mono' }, c.id), ' ', c.workflow, ' ', badge(c.status), ' from ', el('code', {}, c.parent_step))))) : [],
     run.last_error ? item('Last error', json(run.last_error)) : []));
 }
 
@@ -63,6 +67,15 @@ function renderAudit(events) {
   if (!events.length) replace(byId('audit').tBodies[0], el('tr', {}, el('td', { colspan: 6, class: 'muted' }, 'No pauses, decisions or recovery routes.')));
 }
 
+function renderEvents(events) {
+  byId('events-panel').hidden = !events?.length;
+  if (!events?.length) return;
+  replace(byId('events').tBodies[0], events.map((e) => el('tr', { dataset: { event: e.event } },
+    el('td', {}, time(e.received_at)), el('td', {}, el('code', {}, e.event)),
+    el('td', {}, e.consumed_by ? el('code', {}, e.consumed_by) : el('span', { class: 'muted' }, 'waiting in the mailbox')),
+    el('td', {}, e.idempotency_key ?? '—'), el('td', {}, json(e.payload)))));
+}
+
 function render(run, explanation) {
   renderSummary(run);
   renderExplanation(explanation);
@@ -70,6 +83,7 @@ function render(run, explanation) {
   replace(byId('graph'), renderGraph(definition, run.steps));
   renderStepRuns(run.step_runs);
   renderAudit(run.audit_events);
+  renderEvents(run.events);
   replace(byId('data'), el('div', {}, el('h3', {}, 'Payload'), json(run.payload)), el('div', {}, el('h3', {}, 'Context'), json(run.context)));
 }
 

@@ -154,6 +154,40 @@ class DashboardIT {
         }
     }
 
+    /**
+     * payment_webhook through the dashboard: the page explains the event wait and offers a form prefilled with the
+     * event's name; the operator sends it with a JSON payload and the page follows the run to completed, listing the
+     * event. order_fulfilment's page links to its shipment child, and the child's back to it.
+     */
+    @Test
+    void anOperatorSendsTheEventARunWaitsForAndFollowsTheChildLinks() {
+        String waiting = (String) start("{\"workflow\":\"payment_webhook\",\"payload\":{\"order_id\":\"ui-1\","
+                + "\"amount_cents\":300}}").get("id");
+        String parent = (String) start("{\"workflow\":\"order_fulfilment\",\"payload\":{\"order_id\":\"ui-2\","
+                + "\"address\":\"1 Main St\"}}").get("id");
+        String child = (String) ApiAssertions.list(awaitStatus(parent, "completed").get("children")).get(0).get("id");
+        try (Browser browser = Browser.loggedInAs("operator", "operator-pass1!")) {
+            browser.open("run.html?id=" + waiting);
+            browser.await("the event wait explained", d -> "waiting for event at await_confirmation"
+                    .equals(browser.text("#explanation .reason")));
+            assertEquals("payment_confirmed", browser.find("#event-name").getAttribute("value"));
+            browser.find("#event-payload").sendKeys("{\"provider_reference\": \"psp-ui\"}");
+            browser.screenshot("run-waiting-for-event");
+            browser.click("button[data-action='signal_run']");
+            browser.await("the page to follow the run to completed", d -> "completed".equals(browser.text("#status .badge")));
+            browser.await("the event listed", d -> browser.text("#events tbody tr[data-event='payment_confirmed']") != null);
+            browser.screenshot("run-event-received");
+            Map<String, Object> done = ApiClient.VIEWER.get("/api/runs/" + waiting).json();
+            assertEquals("psp-ui", ApiAssertions.map(ApiAssertions.map(done.get("context")).get("capture"))
+                    .get("provider_reference"));
+
+            browser.open("run.html?id=" + parent);
+            browser.await("the child listed", d -> child.equals(browser.text("#children a")));
+            browser.click("#children a");
+            browser.await("the child's page links back", d -> parent.equals(browser.text("#parent-link")));
+        }
+    }
+
     private static String row(String runId) {
         return "#runs tbody tr[data-run-id='" + runId + "']";
     }
