@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * DESIGN G3 and G4 with a real crash: runs queued, delayed, retrying, paused, in the middle of a step and in the
- * middle of a transactional step when the server is killed with SIGKILL; after a restart every run ends as it
+ * DESIGN G3 and G4 with a real crash: runs queued, delayed, retrying, paused, waiting for an external event or for
+ * a child run, in the middle of a step and in the middle of a transactional step when the server is killed with
+ * SIGKILL; after a restart every run ends as it
  * should, with the attempts it should have, the transactional step's rows written exactly once, and the cron
  * timer neither lost nor duplicated.
  */
@@ -44,7 +45,7 @@ class CrashRecoveryProcessIT {
         server.deploy(BatchDeployment.with(CrashRecoveryProcessIT.class, ProcessWorkflows.class,
                 ProcessWorkflows.Sleep.class, ProcessWorkflows.FailFirst.class, ProcessWorkflows.SlowLedger.class,
                 ProcessWorkflows.Slow.class, ProcessWorkflows.Retry.class, ProcessWorkflows.Ledger.class,
-                ProcessWorkflows.Ticker.class));
+                ProcessWorkflows.Ticker.class, ProcessWorkflows.WebhookParent.class));
         server.start();
     }
 
@@ -71,6 +72,17 @@ class CrashRecoveryProcessIT {
         String midJob = start("it_batch", "{\"items\":20,\"item_delay_ms\":500}");
         Await.until("the batch job under way", () -> server.batchProgress(midJob), n -> n >= 2, Duration.ofSeconds(60));
         Await.until("two cron runs", () -> cronWindows().size(), n -> n >= 2, Duration.ofSeconds(30));
+        // runs that wait for something outside them: an external event, and a parent for its child's end
+        String webhookKey = "crash-order-" + System.nanoTime();
+        ApiClient.Reply webhookStart = OPERATOR.send("POST", "/api/runs", "{\"workflow\":\"payment_webhook\","
+                + "\"payload\":{\"order_id\":\"c-1\",\"amount_cents\":700}}", "application/json",
+                "Idempotency-Key", webhookKey);
+        assertEquals(201, webhookStart.status(), webhookStart::toString);
+        String webhook = (String) webhookStart.json().get("id");
+        awaitReason(webhook, "waiting_for_event");
+        String parent = start("crash_parent", "{\"order_id\":\"c-2\",\"amount_cents\":900}");
+        String child = (String) map(awaitReason(parent, "waiting_for_child").get("details")).get("child_run_id");
+        awaitReason(child, "waiting_for_event");
         List<String> queued = new ArrayList<>();
         try (ServerManagement management = ServerManagement.connect()) {
             management.pause(ServerManagement.QUEUE);
@@ -90,6 +102,19 @@ class CrashRecoveryProcessIT {
 
         server.kill();
         server.start();
+
+        // the waits survived the crash: an event sent now completes them, and the child's end moves its parent on
+        assertEquals("waiting_for_event", awaitReason(webhook, "waiting_for_event").get("reason"));
+        assertEquals(202, OPERATOR.post("/api/workflows/payment_webhook/runs/" + webhookKey
+                + "/events/payment_confirmed", "{\"payload\":{\"provider_reference\":\"psp-crash-1\"}}").status());
+        assertEquals(202, OPERATOR.post("/api/runs/" + child + "/events/payment_confirmed",
+                "{\"payload\":{\"provider_reference\":\"psp-crash-2\"}}").status());
+        assertEquals(Map.of("captured_cents", 700, "provider_reference", "psp-crash-1"),
+                map(awaitStatus(webhook, "completed").get("context")).get("capture"));
+        Map<String, Object> parentDone = awaitStatus(parent, "completed");
+        assertEquals(Map.of("captured_cents", 900, "provider_reference", "psp-crash-2"),
+                map(map(parentDone.get("context")).get("payment")).get("capture"));
+        assertEquals(1, list(parentDone.get("children")).size());
 
         ApiClient.Reply approved = OPERATOR.post("/api/runs/" + paused + "/approve",
                 "{\"comment\":\"after the crash\",\"metadata\":{\"ticket\":\"RESTART-1\"}}");
@@ -148,6 +173,11 @@ class CrashRecoveryProcessIT {
     private static Map<String, Object> awaitRun(String id, java.util.function.Predicate<Map<String, Object>> done) {
         return Await.until("run " + id, () -> OPERATOR.get("/api/runs/" + id + "?history=true").json(), done,
                 Duration.ofSeconds(120));
+    }
+
+    private static Map<String, Object> awaitReason(String id, String reason) {
+        return Await.until("run " + id + " to be " + reason, () -> OPERATOR.get("/api/runs/" + id + "/explanation")
+                .json(), e -> reason.equals(e.get("reason")), Duration.ofSeconds(60));
     }
 
     private static Map<String, Object> awaitStatus(String id, String status) {

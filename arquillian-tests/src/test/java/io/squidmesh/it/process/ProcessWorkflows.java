@@ -15,8 +15,10 @@ import java.sql.SQLException;
 import java.util.Map;
 
 import static io.squidmesh.workflow.FieldType.INTEGER;
+import static io.squidmesh.workflow.FieldType.STRING;
 import static io.squidmesh.workflow.Workflows.COMPLETE;
 import static io.squidmesh.workflow.Workflows.OK;
+import static io.squidmesh.workflow.Workflows.childRun;
 import static io.squidmesh.workflow.Workflows.cron;
 import static io.squidmesh.workflow.Workflows.exponential;
 import static io.squidmesh.workflow.Workflows.manual;
@@ -78,6 +80,19 @@ public final class ProcessWorkflows {
                     .step("after", TestSteps.Echo.class, s -> s.input("sleep"))
                     .transition("sleep", OK, "after")
                     .transition("after", OK, COMPLETE)
+                    .build();
+        }
+    }
+
+    /** A parent waiting for its child run, a {@code payment_webhook} run that waits for its confirmation event. */
+    @ApplicationScoped
+    public static class WebhookParent implements WorkflowDefinition {
+        @Override
+        public Workflow define() {
+            return workflow("crash_parent")
+                    .trigger(manual("crash_parent").field("order_id", STRING).field("amount_cents", INTEGER))
+                    .step("pay", childRun("payment_webhook"), s -> s.input("order_id", "amount_cents").output("payment"))
+                    .transition("pay", OK, COMPLETE)
                     .build();
         }
     }
