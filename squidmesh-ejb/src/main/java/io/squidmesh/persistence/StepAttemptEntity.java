@@ -49,6 +49,10 @@ public class StepAttemptEntity {
     @Column(name = "lease_until")
     private OffsetDateTime leaseUntil;
 
+    // by when the attempt must end (the step's timeout), or null; its lease never reaches past it (see V9)
+    @Column(name = "deadline_at")
+    private OffsetDateTime deadlineAt;
+
     protected StepAttemptEntity() {
     }
 
@@ -114,10 +118,26 @@ public class StepAttemptEntity {
         return DbTime.instant(leaseUntil);
     }
 
-    /** Claimed for execution by {@code node} until {@code until}. */
+    /** Claimed for execution by {@code node} until {@code until}, and never past the attempt's deadline. */
     public void lease(UUID node, Instant until) {
         leaseNode = node.toString();
-        leaseUntil = DbTime.of(until);
+        Instant deadline = getDeadline();
+        leaseUntil = DbTime.of(deadline != null && deadline.isBefore(until) ? deadline : until);
+    }
+
+    public Instant getDeadline() {
+        return DbTime.instant(deadlineAt);
+    }
+
+    /** The attempt must end by {@code deadline} (set when it is claimed, before its lease). */
+    public void mustEndBy(Instant deadline) {
+        this.deadlineAt = DbTime.of(deadline);
+    }
+
+    /** Whether the attempt still runs although its deadline has passed. */
+    public boolean overran(Instant now) {
+        Instant deadline = getDeadline();
+        return isRunning() && deadline != null && !now.isBefore(deadline);
     }
 
     /** Nothing executes it any more: it waits (paused, batch job running) or it ended. */

@@ -134,6 +134,19 @@ public final class StepOptions {
     }
 
     /**
+     * Each attempt must end within {@code timeout}: past it the attempt fails with the retryable error
+     * {@code step_timeout} (the step's retry policy and error route apply), the thread running it is interrupted,
+     * and whatever it returns later is ignored. The deadline is stored with the attempt, so it holds across
+     * restarts. On an {@code awaitEvent} step it is how long the event is waited for.
+     *
+     * @param timeout how long an attempt may run (positive)
+     * @return these options
+     */
+    public StepOptions timeout(java.time.Duration timeout) {
+        return option(TIMEOUT, timeout);
+    }
+
+    /**
      * The step runs inside the JTA transaction that records its completion and enqueues its successor:
      * its writes to XA resources commit exactly once per completed step and roll back on failure.
      *

@@ -76,8 +76,19 @@ public record StepSpec(String name, StepKind kind, Class<? extends Step> impleme
      * @return the timeout, or {@code null}
      */
     public Duration eventTimeout() {
+        return kind == StepKind.AWAIT_EVENT ? timeout() : null;
+    }
+
+    /**
+     * How long an attempt of the step may run ({@link StepOptions#timeout}); for an {@code await_event} step, how
+     * long the event is waited for. Null when the step has none.
+     *
+     * @return the timeout, or {@code null}
+     */
+    public Duration timeout() {
         Object timeout = options.get(StepOptions.TIMEOUT);
-        return kind == StepKind.AWAIT_EVENT && timeout != null ? DefinitionValidator.duration(timeout) : null;
+        return (kind == StepKind.CUSTOM || kind == StepKind.AWAIT_EVENT) && timeout != null
+                ? DefinitionValidator.duration(timeout) : null;
     }
 
     /**
@@ -150,6 +161,9 @@ public record StepSpec(String name, StepKind kind, Class<? extends Step> impleme
         }
         if (transactional) {
             opts.put("transactional", true);
+        }
+        if (kind == StepKind.CUSTOM && timeout() != null) {
+            opts.put("timeout", ValueTypes.jsonInteger(timeout().toMillis()));
         }
         if (!after.isEmpty()) {
             opts.put("after", after);

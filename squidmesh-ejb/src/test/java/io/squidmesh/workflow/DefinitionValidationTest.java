@@ -251,6 +251,18 @@ class DefinitionValidationTest {
         }
 
         @Test
+        void aStepTimeoutIsPositiveAndOnlyForCustomAndEventSteps() {
+            assertEquals(List.of("step a defines a :timeout that is not positive"),
+                    problems(transitionBase().step("a", Noop.class, s -> s.timeout(Duration.ZERO))));
+            assertEquals(List.of("built-in step l cannot declare a :timeout (only custom and await_event steps can)"),
+                    problems(transitionBase().step("l", log("x"), s -> s.timeout(Duration.ofSeconds(1)))));
+            StepSpec timed = transitionBase().step("a", Noop.class, s -> s.timeout(Duration.ofSeconds(30))).build()
+                    .step("a").orElseThrow();
+            assertEquals(Duration.ofSeconds(30), timed.timeout());
+            assertEquals(30_000, ((java.util.Map<?, ?>) timed.toMap().get("options")).get("timeout"));
+        }
+
+        @Test
         void aChildRunStepNeedsAWorkflowAndWaitsUnlessDetached() {
             assertEquals(List.of("built-in step c requires a non-empty :workflow option"),
                     problems(transitionBase().step("c", childRun(""))));

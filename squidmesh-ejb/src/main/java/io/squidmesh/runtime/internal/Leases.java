@@ -1,15 +1,22 @@
 package io.squidmesh.runtime.internal;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * What this node is executing right now: the step attempts and the saga compensations whose leases it holds.
@@ -18,15 +25,70 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * A claim is registered inside the transaction that writes it, before that commits, so another delivery on this
  * node, which waits for the run's lock, never sees the claim without the registration; a rollback forgets it.
+ * <p>
+ * An attempt of a step with a timeout also has its executing thread interrupted when the deadline passes
+ * ({@link #interruptAt}): its result is fenced out either way ({@link StepDelivery}), the interrupt only lets
+ * well-behaved code stop early.
  */
 @ApplicationScoped
 public class Leases {
 
+    private static final Logger LOG = Logger.getLogger(Leases.class.getName());
+
     private final Set<UUID> attempts = ConcurrentHashMap.newKeySet();
     private final Set<UUID> compensations = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Execution> deadlines = new ConcurrentHashMap<>();
 
     @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    /** The thread executing an attempt with a deadline, interrupted once when the deadline passes. */
+    private static final class Execution {
+        private final Thread thread;
+        private boolean ended;
+        private ScheduledFuture<?> alarm;
+
+        private Execution(Thread thread) {
+            this.thread = thread;
+        }
+
+        synchronized void interrupt(UUID attempt) {
+            if (!ended) {
+                LOG.warning(() -> "step attempt " + attempt + " overran its timeout: interrupting " + thread.getName());
+                thread.interrupt();
+            }
+        }
+
+        synchronized void end() {
+            ended = true;
+            if (alarm != null) {
+                alarm.cancel(false);
+            }
+        }
+    }
+
+    /**
+     * The calling thread is about to execute {@code attempt}, which must end by {@code deadline}: it is interrupted
+     * then (the step's code may honour it: a sleep, a wait, interruptible I/O), once, unless it ended first.
+     */
+    void interruptAt(UUID attempt, Instant deadline) {
+        Execution execution = new Execution(Thread.currentThread());
+        deadlines.put(attempt, execution);
+        long delay = Math.max(0, Duration.between(Clocks.now(), deadline).toMillis());
+        execution.alarm = scheduler.schedule(() -> execution.interrupt(attempt), delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** The attempt's code returned: no interrupt may reach this thread for it any more (one pending is cleared). */
+    void executionEnded(UUID attempt) {
+        Execution execution = deadlines.remove(attempt);
+        if (execution != null) {
+            execution.end();
+            Thread.interrupted(); // an interrupt that came as the step returned must not disturb what follows
+        }
+    }
 
     /** Registers an attempt claimed in the current transaction; forgotten if the transaction rolls back. */
     void holdAttempt(UUID attempt) {

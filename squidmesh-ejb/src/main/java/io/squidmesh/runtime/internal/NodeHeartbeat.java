@@ -128,11 +128,19 @@ public class NodeHeartbeat {
         }
         Instant until = now.plus(leaseTtl);
         for (int from = 0; from < attempts.size(); from += CHUNK) {
+            List<UUID> chunk = attempts.subList(from, Math.min(attempts.size(), from + CHUNK));
             em.createQuery("update StepAttemptEntity a set a.leaseUntil = :until where a.id in :ids "
-                            + "and a.leaseNode = :me and a.status = :running and a.leaseUntil is not null")
+                            + "and a.leaseNode = :me and a.status = :running and a.leaseUntil is not null "
+                            + "and (a.deadlineAt is null or a.deadlineAt >= :until)")
                     .setParameter("until", DbTime.of(until)).setParameter("me", id.toString())
-                    .setParameter("running", AttemptStatus.RUNNING)
-                    .setParameter("ids", attempts.subList(from, Math.min(attempts.size(), from + CHUNK)))
+                    .setParameter("running", AttemptStatus.RUNNING).setParameter("ids", chunk)
+                    .executeUpdate();
+            // an attempt with a timeout is never renewed past its deadline: once that passed, the watchdog finds it
+            em.createQuery("update StepAttemptEntity a set a.leaseUntil = a.deadlineAt where a.id in :ids "
+                            + "and a.leaseNode = :me and a.status = :running and a.leaseUntil is not null "
+                            + "and a.deadlineAt < :until")
+                    .setParameter("until", DbTime.of(until)).setParameter("me", id.toString())
+                    .setParameter("running", AttemptStatus.RUNNING).setParameter("ids", chunk)
                     .executeUpdate();
         }
         for (int from = 0; from < compensations.size(); from += CHUNK) {

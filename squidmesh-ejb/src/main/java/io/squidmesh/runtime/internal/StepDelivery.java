@@ -86,6 +86,15 @@ public class StepDelivery {
                 outcome = new ExecutionOutcome.Failed(DatabaseFailures.refusedByDatabase(e)
                         ? notStorable(claim, e) : StepErrors.commitFailed(e));
             }
+            if (outcome instanceof ExecutionOutcome.Failed failed && failed.thrown() != null
+                    && DatabaseFailures.isUnavailable(failed.thrown())) {
+                // the step's own work met a database that went away (a restart during the step: its transaction
+                // rolled back): no failure of the step either. Delivered again, as for the commit above
+                LOG.warning(() -> "transactional step met an unavailable database; delivering it again "
+                        + StepLogContext.describe(claim) + ": " + failed.thrown());
+                throw new IllegalStateException("transactional step " + claim.stepName()
+                        + " met an unavailable database", failed.thrown());
+            }
         } else {
             outcome = invoker.execute(claim);
         }

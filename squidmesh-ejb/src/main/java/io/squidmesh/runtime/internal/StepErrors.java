@@ -73,6 +73,16 @@ public final class StepErrors {
         return error;
     }
 
+    /** An attempt that overran its step's timeout: retryable, so the step's retry policy applies. */
+    public static Map<String, Object> timedOut(String step, java.time.Duration timeout) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", "step " + step + " did not finish within " + timeout.toMillis() + " ms");
+        error.put("reason", "step_timeout");
+        error.put("timeout_ms", timeout.toMillis());
+        error.put(RETRYABLE, true);
+        return error;
+    }
+
     public static boolean isRetryable(Map<String, Object> error) {
         return !Boolean.FALSE.equals(error.get(RETRYABLE));
     }

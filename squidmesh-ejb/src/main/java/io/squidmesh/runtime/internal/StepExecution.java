@@ -65,7 +65,7 @@ public class StepExecution {
         try (StepInstance instance = registry.step(type)) {
             return storable(invoke(instance.step(), input, context), "output");
         } catch (RuntimeException e) { // creating or destroying the bean failed
-            return new ExecutionOutcome.Failed(StepErrors.thrown(unwrap(e)));
+            return new ExecutionOutcome.Failed(StepErrors.thrown(unwrap(e)), unwrap(e));
         }
     }
 
@@ -80,7 +80,7 @@ public class StepExecution {
         } catch (Exception e) {
             Throwable cause = unwrap(e);
             LOG.log(Level.FINE, "step raised: run_id=" + context.runId() + " step=" + context.step(), cause);
-            return new ExecutionOutcome.Failed(StepErrors.thrown(cause));
+            return new ExecutionOutcome.Failed(StepErrors.thrown(cause), cause);
         }
         if (result instanceof StepResult.Ok ok) {
             Map<String, String> outputViolations = step.outputSchema().violations(ok.output(), "output");

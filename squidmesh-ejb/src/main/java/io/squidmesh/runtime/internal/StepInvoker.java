@@ -1,11 +1,16 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.workflow.StepKind;
+
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The transaction boundaries around a step attempt (DESIGN G4). An ordinary step runs with no transaction, so a
@@ -27,21 +32,17 @@ public class StepInvoker {
     @Resource
     SessionContext session;
 
+    @Inject
+    Leases leases;
+
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    @SuppressWarnings("try") // the log context is only opened and closed around the attempt
     public ExecutionOutcome execute(Claim claim) {
-        try (StepLogContext ignored = StepLogContext.open(claim)) {
-            return execution.run(claim);
-        }
+        return run(claim);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    @SuppressWarnings("try")
     public ExecutionOutcome executeAndApply(Claim claim, long startedNanos) {
-        ExecutionOutcome outcome;
-        try (StepLogContext ignored = StepLogContext.open(claim)) {
-            outcome = execution.run(claim);
-        }
+        ExecutionOutcome outcome = run(claim);
         if (outcome instanceof ExecutionOutcome.Succeeded success) {
             if (applier.applySuccess(claim, success.output(), success.scheduleIn(),
                     System.nanoTime() - startedNanos)) {
@@ -52,5 +53,30 @@ public class StepInvoker {
         }
         session.setRollbackOnly();
         return outcome;
+    }
+
+    /** Runs the attempt; once its code returned, nothing interrupts the thread for it, and a late result is fenced. */
+    @SuppressWarnings("try") // the log context is only opened and closed around the attempt
+    private ExecutionOutcome run(Claim claim) {
+        ExecutionOutcome outcome;
+        try (StepLogContext ignored = StepLogContext.open(claim)) {
+            outcome = execution.run(claim);
+        } finally {
+            leases.executionEnded(claim.attemptId());
+        }
+        return fenced(claim, outcome, Clocks.now());
+    }
+
+    /**
+     * What an attempt that returned at {@code now} produced: its outcome, or {@code step_timeout} when its step's
+     * timeout had passed by then (whatever it returned: a late success is not recorded, so a transactional step's
+     * writes roll back with it).
+     */
+    static ExecutionOutcome fenced(Claim claim, ExecutionOutcome outcome, Instant now) {
+        Duration timeout = claim.step().kind() == StepKind.CUSTOM ? claim.step().timeout() : null;
+        if (timeout == null || now.isBefore(claim.attemptStartedAt().plus(timeout))) {
+            return outcome;
+        }
+        return new ExecutionOutcome.Failed(StepErrors.timedOut(claim.stepName(), timeout));
     }
 }

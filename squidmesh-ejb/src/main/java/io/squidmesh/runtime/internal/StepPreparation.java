@@ -18,6 +18,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,6 +73,9 @@ public class StepPreparation {
 
     @Inject
     EventWaits eventWaits;
+
+    @Inject
+    StepApplier applier;
 
     @Inject
     ChildRuns childRuns;
@@ -134,6 +138,9 @@ public class StepPreparation {
                 }
                 case RUNNING -> {
                     StepAttemptEntity latest = attempts.latest(row.getId());
+                    if (latest != null && latest.overran(now)) {
+                        return timedOut(run, workflow, step, row, latest, state, now);
+                    }
                     ClaimLiveness.Verdict verdict = liveness(latest, now);
                     if (verdict == ClaimLiveness.Verdict.LIVE) {
                         telemetry.stepSkipped(run, stepName, "already_running");
@@ -158,6 +165,9 @@ public class StepPreparation {
         int number = latest == null ? 1 : latest.getAttemptNumber() + 1;
         StepAttemptEntity attempt = new StepAttemptEntity(UUID.randomUUID(), row.getId(), number, AttemptStatus.RUNNING,
                 deliveryId, now);
+        if (step.kind() == StepKind.CUSTOM && step.timeout() != null) {
+            attempt.mustEndBy(now.plus(step.timeout()));
+        }
         lease(attempt, now);
         attempts.insert(attempt);
         telemetry.stepStarted(run, stepName, number);
@@ -175,6 +185,26 @@ public class StepPreparation {
     private void lease(StepAttemptEntity attempt, Instant now) {
         attempt.lease(nodes.id(), now.plus(config.leaseTtl()));
         leases.holdAttempt(attempt.getId());
+        if (attempt.getDeadline() != null) {
+            leases.interruptAt(attempt.getId(), attempt.getDeadline());
+        }
+    }
+
+    /**
+     * The running attempt overran its step's timeout (whoever runs it, or ran it): it fails with {@code step_timeout}
+     * and the retry policy, error route or the run's failure follow. A result its code returns later is stale.
+     */
+    private Prepared timedOut(RunEntity run, Workflow workflow, StepSpec step, StepRunEntity row,
+                              StepAttemptEntity attempt, Map<String, Object> state, Instant now) {
+        Map<String, Object> error = StepErrors.timedOut(step.name(), Duration.between(attempt.getInsertedAt(),
+                attempt.getDeadline()));
+        attempt.finish(AttemptStatus.FAILED, error, now);
+        run.resetNudges();
+        Claim claim = new Claim(run.getId(), workflow, step, row.getId(), attempt.getId(), attempt.getAttemptNumber(),
+                row.getInput(), state, attempt.getInsertedAt(), row.getResume(), row.getLastError());
+        applier.failStep(run, row, claim, error, Duration.between(attempt.getInsertedAt(), now).toNanos(), now);
+        LOG.warning(() -> "step attempt overran its timeout " + StepLogContext.describe(claim));
+        return new Prepared.Done("step_timeout");
     }
 
     /** A batch step whose job was launched: its running attempt has no lease while the job runs. */

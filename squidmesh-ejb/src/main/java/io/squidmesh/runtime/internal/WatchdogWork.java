@@ -163,6 +163,7 @@ public class WatchdogWork {
             if (row.isRunning()) {
                 StepAttemptEntity latest = attempts.latest(row.getId());
                 verdict = latest == null || !latest.isRunning() ? ClaimLiveness.Verdict.RELEASED
+                        : latest.overran(now) ? ClaimLiveness.Verdict.EXPIRED // its next delivery fails it: step_timeout
                         : nodes.judge(latest.getLeaseNode(), latest.getLeaseUntil(), leases.holdsAttempt(latest.getId()),
                         now);
             }

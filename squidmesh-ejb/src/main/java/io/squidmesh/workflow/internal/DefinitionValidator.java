@@ -195,6 +195,9 @@ public final class DefinitionValidator {
         if (options.containsKey(TRANSACTION)) {
             problems.add("built-in step " + s + " cannot declare a :transaction boundary");
         }
+        if (options.containsKey(StepOptions.TIMEOUT) && kind != StepKind.AWAIT_EVENT) {
+            problems.add("built-in step " + s + " cannot declare a :timeout (only custom and await_event steps can)");
+        }
         switch (kind) {
             case WAIT -> {
                 if (!isPositiveDuration(options.get(DURATION))) {
@@ -248,6 +251,10 @@ public final class DefinitionValidator {
         if (options.containsKey(TRANSACTION) && !(step.implementation() instanceof StepKind kind && kind.isBuiltIn())
                 && !isTransactionBoundary(options.get(TRANSACTION))) {
             problems.add("step " + step.name() + " defines an invalid :transaction boundary");
+        }
+        if (options.containsKey(StepOptions.TIMEOUT) && !(step.implementation() instanceof StepKind)
+                && !isPositiveDuration(options.get(StepOptions.TIMEOUT))) {
+            problems.add("step " + step.name() + " defines a :timeout that is not positive");
         }
     }
 
