@@ -62,6 +62,10 @@ public class RunEntity {
     @Column(name = "parent_step")
     private String parentStep;
 
+    // by when the run must have ended (its workflow's deadline), or null (see V10)
+    @Column(name = "deadline_at")
+    private OffsetDateTime deadlineAt;
+
     @Column(name = "inserted_at", nullable = false)
     private OffsetDateTime insertedAt;
 
@@ -174,6 +178,21 @@ public class RunEntity {
 
     public String getParentStep() {
         return parentStep;
+    }
+
+    public Instant getDeadline() {
+        return DbTime.instant(deadlineAt);
+    }
+
+    /** The run must end by {@code deadline} (set when it starts). */
+    public void mustEndBy(Instant deadline) {
+        this.deadlineAt = DbTime.of(deadline);
+    }
+
+    /** Whether the run is still open although its deadline has passed. */
+    public boolean overran(Instant now) {
+        Instant deadline = getDeadline();
+        return deadline != null && !now.isBefore(deadline) && !status.isTerminal();
     }
 
     /** Marks this new run as the child that {@code step} of {@code parent} started (before it is inserted). */

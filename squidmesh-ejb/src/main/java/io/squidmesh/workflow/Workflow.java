@@ -1,5 +1,8 @@
 package io.squidmesh.workflow;
 
+import io.squidmesh.workflow.internal.ValueTypes;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,11 +33,13 @@ public final class Workflow {
     private final List<String> entrySteps;
     private final Map<String, Integer> phases;
     private final List<StepSpec> dependencyOrder;
+    private final Duration deadline;
 
     Workflow(String name, String description, List<TriggerSpec> triggers, List<FieldSpec> payload,
              List<StepSpec> steps, List<TransitionSpec> transitions, boolean dependencyMode, List<String> entrySteps,
-             Map<String, Integer> phases) {
+             Map<String, Integer> phases, Duration deadline) {
         this.name = name;
+        this.deadline = deadline;
         this.description = description;
         this.triggers = List.copyOf(triggers);
         this.payload = List.copyOf(payload);
@@ -58,6 +63,15 @@ public final class Workflow {
      */
     public String name() {
         return name;
+    }
+
+    /**
+     * How long a run may take ({@link WorkflowBuilder#deadline}), or {@code null} when runs may take any time.
+     *
+     * @return the deadline, or {@code null}
+     */
+    public Duration deadline() {
+        return deadline;
     }
 
     /**
@@ -263,6 +277,9 @@ public final class Workflow {
             map.put("description", description);
         }
         map.put("mode", dependencyMode ? "dependencies" : "transitions");
+        if (deadline != null) {
+            map.put("deadline_ms", ValueTypes.jsonInteger(deadline.toMillis()));
+        }
         map.put("triggers", triggers.stream().map(TriggerSpec::toMap).toList());
         map.put("payload", payload.stream().map(FieldSpec::toMap).toList());
         List<Map<String, Object>> stepMaps = new ArrayList<>();

@@ -23,6 +23,7 @@ public final class WorkflowBuilder {
 
     private final String name;
     private String description;
+    private java.time.Duration deadline;
     private final List<TriggerDecl> triggers = new ArrayList<>();
     private final List<StepDecl> steps = new ArrayList<>();
     private final List<TransitionDecl> transitions = new ArrayList<>();
@@ -40,6 +41,19 @@ public final class WorkflowBuilder {
      */
     public WorkflowBuilder description(String description) {
         this.description = description;
+        return this;
+    }
+
+    /**
+     * Every run of this workflow must end within {@code deadline} of its start: a run still unfinished then fails
+     * with {@code run_deadline_exceeded} and its compensations run. The deadline is stored with the run when it
+     * starts, so it holds across restarts and redeploys; the watchdog enforces it within its period.
+     *
+     * @param deadline how long a run may take (positive)
+     * @return this builder
+     */
+    public WorkflowBuilder deadline(java.time.Duration deadline) {
+        this.deadline = deadline;
         return this;
     }
 
@@ -184,7 +198,7 @@ public final class WorkflowBuilder {
      */
     public Workflow build() {
         return WorkflowCompiler.compile(new WorkflowDecl(name, description, List.copyOf(triggers), List.copyOf(steps),
-                List.copyOf(transitions), List.copyOf(retries)));
+                List.copyOf(transitions), List.copyOf(retries), deadline));
     }
 
     private WorkflowBuilder addStep(String name, Object implementation, Map<String, Object> builtInOptions,

@@ -71,7 +71,7 @@ final class WorkflowCompiler {
             phases = Map.of();
         }
         return new Workflow(decl.name(), decl.description(), triggers, new ArrayList<>(merged.values()), steps,
-                transitions, dependencyMode, entrySteps, phases);
+                transitions, dependencyMode, entrySteps, phases, decl.deadline());
     }
 
     private static TriggerSpec trigger(TriggerDecl decl) {

@@ -251,6 +251,16 @@ class DefinitionValidationTest {
         }
 
         @Test
+        void aRunDeadlineIsPositiveAndDescribed() {
+            assertEquals(List.of("workflow deadline must be a positive duration"),
+                    problems(transitionBase().deadline(Duration.ofSeconds(-1)).step("a", Noop.class)));
+            Workflow timed = transitionBase().deadline(Duration.ofMinutes(5)).step("a", Noop.class).build();
+            assertEquals(Duration.ofMinutes(5), timed.deadline());
+            assertEquals(300_000, timed.describe().get("deadline_ms"));
+            assertEquals(null, transitionBase().step("a", Noop.class).build().describe().get("deadline_ms"));
+        }
+
+        @Test
         void aStepTimeoutIsPositiveAndOnlyForCustomAndEventSteps() {
             assertEquals(List.of("step a defines a :timeout that is not positive"),
                     problems(transitionBase().step("a", Noop.class, s -> s.timeout(Duration.ZERO))));

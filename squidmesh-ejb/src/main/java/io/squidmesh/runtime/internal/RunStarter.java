@@ -141,6 +141,9 @@ public class RunStarter {
         RunEntity run = new RunEntity(UUID.randomUUID(), workflow.name(), trigger, RunStatus.PENDING, payload,
                 context, currentStep, replayedFrom, Clocks.now());
         run.keyedBy(key);
+        if (workflow.deadline() != null) {
+            run.mustEndBy(run.getInsertedAt().plus(workflow.deadline()));
+        }
         if (beforeInsert != null) {
             beforeInsert.accept(run);
         }

@@ -78,6 +78,9 @@ public class StepPreparation {
     StepApplier applier;
 
     @Inject
+    RunDeadlines deadlines;
+
+    @Inject
     ChildRuns childRuns;
 
     public Prepared prepare(UUID runId, String stepName, String deliveryId) {
@@ -100,6 +103,9 @@ public class StepPreparation {
                     + runId + " of workflow " + run.getWorkflow() + ", which is not deployed on this node");
         }
         Workflow workflow = found.get();
+        if (deadlines.expire(run, workflow, Clocks.now())) {
+            return new Prepared.Done("run_deadline_exceeded");
+        }
         Optional<StepSpec> declared = workflow.step(stepName);
         if (declared.isEmpty()) {
             return new Prepared.Deferred(DeliveryDeferredException.Reason.UNKNOWN_STEP, "step delivery for run_id="

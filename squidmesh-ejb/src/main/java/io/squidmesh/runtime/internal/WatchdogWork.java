@@ -77,6 +77,9 @@ public class WatchdogWork {
     @Inject
     EngineConfig config;
 
+    @Inject
+    RunDeadlines deadlines;
+
     /** Takes (or keeps) the watchdog role until {@code until}. */
     public OwnTransaction<Boolean> acquire(Instant now, Instant until) {
         return OwnTransaction.run(transaction, () -> locks.acquire(LockStore.WATCHDOG, nodes.id(), now, until));
@@ -98,6 +101,11 @@ public class WatchdogWork {
                         + "and a.status = :running and a.leaseUntil < :now", UUID.class)
                 .setParameter("running", AttemptStatus.RUNNING)
                 .setParameter("now", DbTime.of(now)).setMaxResults(limit).getResultList());
+        ids.addAll(em.createQuery("select r.id from RunEntity r where r.deadlineAt < :now and r.status in :open "
+                        + "order by r.deadlineAt", UUID.class)
+                .setParameter("now", DbTime.of(now))
+                .setParameter("open", List.of(RunStatus.PENDING, RunStatus.RUNNING, RunStatus.RETRYING, RunStatus.PAUSED))
+                .setMaxResults(limit).getResultList());
         ids.addAll(em.createQuery("select r.id from RunEntity r where r.compensationUntil < :now", UUID.class)
                 .setParameter("now", DbTime.of(now)).setMaxResults(limit).getResultList());
         return new ArrayList<>(ids).subList(0, Math.min(ids.size(), limit));
@@ -128,6 +136,9 @@ public class WatchdogWork {
         Optional<Workflow> workflow = registry.find(run.getWorkflow());
         if (workflow.isEmpty()) {
             return; // not deployed here; a node that has it looks at the run
+        }
+        if (deadlines.expire(run, workflow.get(), now)) {
+            return;
         }
         WatchdogDecision.RunSnapshot snapshot = snapshot(run, workflow.get(), now);
         WatchdogDecision.Action action = WatchdogDecision.decide(snapshot);

@@ -34,6 +34,6 @@ public final class Declarations {
     }
 
     public record WorkflowDecl(String name, String description, List<TriggerDecl> triggers, List<StepDecl> steps,
-                               List<TransitionDecl> transitions, List<RetryDecl> retries) {
+                               List<TransitionDecl> transitions, List<RetryDecl> retries, java.time.Duration deadline) {
     }
 }

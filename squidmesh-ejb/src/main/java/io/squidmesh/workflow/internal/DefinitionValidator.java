@@ -66,6 +66,9 @@ public final class DefinitionValidator {
         }
         checkTriggers(workflow.triggers(), problems);
         checkSteps(workflow, problems);
+        if (workflow.deadline() != null && !isPositiveDuration(workflow.deadline())) {
+            problems.add("workflow deadline must be a positive duration");
+        }
         return problems;
     }
 
