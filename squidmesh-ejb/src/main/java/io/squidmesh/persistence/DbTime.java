@@ -19,6 +19,11 @@ public final class DbTime {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
+    /** Whether a deadline is set and {@code now} has reached it. */
+    public static boolean reached(OffsetDateTime deadline, Instant now) {
+        return deadline != null && !now.isBefore(deadline.toInstant());
+    }
+
     public static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }

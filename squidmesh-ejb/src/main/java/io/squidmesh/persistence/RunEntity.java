@@ -191,8 +191,7 @@ public class RunEntity {
 
     /** Whether the run is still open although its deadline has passed. */
     public boolean overran(Instant now) {
-        Instant deadline = getDeadline();
-        return deadline != null && !now.isBefore(deadline) && !status.isTerminal();
+        return !status.isTerminal() && DbTime.reached(deadlineAt, now);
     }
 
     /** Marks this new run as the child that {@code step} of {@code parent} started (before it is inserted). */

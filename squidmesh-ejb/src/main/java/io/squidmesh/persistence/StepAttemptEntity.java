@@ -136,8 +136,7 @@ public class StepAttemptEntity {
 
     /** Whether the attempt still runs although its deadline has passed. */
     public boolean overran(Instant now) {
-        Instant deadline = getDeadline();
-        return isRunning() && deadline != null && !now.isBefore(deadline);
+        return isRunning() && DbTime.reached(deadlineAt, now);
     }
 
     /** Nothing executes it any more: it waits (paused, batch job running) or it ended. */
