@@ -189,6 +189,11 @@ public class RunEntity {
         this.deadlineAt = DbTime.of(deadline);
     }
 
+    /** The deadline was acted on (the run took its deadline route): it binds no more. */
+    public void deadlineSpent() {
+        this.deadlineAt = null;
+    }
+
     /** Whether the run is still open although its deadline has passed. */
     public boolean overran(Instant now) {
         return !status.isTerminal() && DbTime.reached(deadlineAt, now);

@@ -34,12 +34,14 @@ public final class Workflow {
     private final Map<String, Integer> phases;
     private final List<StepSpec> dependencyOrder;
     private final Duration deadline;
+    private final String deadlineRoute;
 
     Workflow(String name, String description, List<TriggerSpec> triggers, List<FieldSpec> payload,
              List<StepSpec> steps, List<TransitionSpec> transitions, boolean dependencyMode, List<String> entrySteps,
-             Map<String, Integer> phases, Duration deadline) {
+             Map<String, Integer> phases, Duration deadline, String deadlineRoute) {
         this.name = name;
         this.deadline = deadline;
+        this.deadlineRoute = deadlineRoute;
         this.description = description;
         this.triggers = List.copyOf(triggers);
         this.payload = List.copyOf(payload);
@@ -72,6 +74,16 @@ public final class Workflow {
      */
     public Duration deadline() {
         return deadline;
+    }
+
+    /**
+     * The step a run goes to when its deadline passes ({@link WorkflowBuilder#deadline(Duration, String)}), or
+     * {@code null} when such a run fails.
+     *
+     * @return the step's name, or {@code null}
+     */
+    public String deadlineRoute() {
+        return deadlineRoute;
     }
 
     /**
@@ -279,6 +291,9 @@ public final class Workflow {
         map.put("mode", dependencyMode ? "dependencies" : "transitions");
         if (deadline != null) {
             map.put("deadline_ms", ValueTypes.jsonInteger(deadline.toMillis()));
+            if (deadlineRoute != null) {
+                map.put("deadline_route", deadlineRoute);
+            }
         }
         map.put("triggers", triggers.stream().map(TriggerSpec::toMap).toList());
         map.put("payload", payload.stream().map(FieldSpec::toMap).toList());

@@ -24,6 +24,7 @@ public final class WorkflowBuilder {
     private final String name;
     private String description;
     private java.time.Duration deadline;
+    private String deadlineRoute;
     private final List<TriggerDecl> triggers = new ArrayList<>();
     private final List<StepDecl> steps = new ArrayList<>();
     private final List<TransitionDecl> transitions = new ArrayList<>();
@@ -54,6 +55,21 @@ public final class WorkflowBuilder {
      */
     public WorkflowBuilder deadline(java.time.Duration deadline) {
         this.deadline = deadline;
+        return this;
+    }
+
+    /**
+     * As {@link #deadline(java.time.Duration)}, but a run still unfinished then goes on at {@code routeStep}
+     * (say, a step that gives up politely) instead of failing: whatever step it was at fails with
+     * {@code run_deadline_exceeded}, and the deadline is spent. Transition mode only.
+     *
+     * @param deadline how long a run may take (positive)
+     * @param routeStep the step the run goes to when the deadline passes
+     * @return this builder
+     */
+    public WorkflowBuilder deadline(java.time.Duration deadline, String routeStep) {
+        this.deadline = deadline;
+        this.deadlineRoute = routeStep;
         return this;
     }
 
@@ -198,7 +214,7 @@ public final class WorkflowBuilder {
      */
     public Workflow build() {
         return WorkflowCompiler.compile(new WorkflowDecl(name, description, List.copyOf(triggers), List.copyOf(steps),
-                List.copyOf(transitions), List.copyOf(retries), deadline));
+                List.copyOf(transitions), List.copyOf(retries), deadline, deadlineRoute));
     }
 
     private WorkflowBuilder addStep(String name, Object implementation, Map<String, Object> builtInOptions,

@@ -67,11 +67,14 @@ final class WorkflowCompiler {
         } else {
             Set<String> targets = new HashSet<>();
             transitions.forEach(t -> targets.add(t.to()));
+            if (decl.deadlineRoute() != null) {
+                targets.add(decl.deadlineRoute()); // reached when the deadline passes: no entry step
+            }
             entrySteps = steps.stream().map(StepSpec::name).filter(n -> !targets.contains(n)).toList();
             phases = Map.of();
         }
         return new Workflow(decl.name(), decl.description(), triggers, new ArrayList<>(merged.values()), steps,
-                transitions, dependencyMode, entrySteps, phases, decl.deadline());
+                transitions, dependencyMode, entrySteps, phases, decl.deadline(), decl.deadlineRoute());
     }
 
     private static TriggerSpec trigger(TriggerDecl decl) {

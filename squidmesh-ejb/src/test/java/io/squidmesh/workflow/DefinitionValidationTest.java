@@ -258,6 +258,15 @@ class DefinitionValidationTest {
             assertEquals(Duration.ofMinutes(5), timed.deadline());
             assertEquals(300_000, timed.describe().get("deadline_ms"));
             assertEquals(null, transitionBase().step("a", Noop.class).build().describe().get("deadline_ms"));
+            assertEquals(List.of("workflow deadline route targets unknown step nowhere"),
+                    problems(transitionBase().deadline(Duration.ofMinutes(1), "nowhere").step("a", Noop.class)));
+            // the route's step is reached when the deadline passes: it is no second entry step
+            Workflow routed = transitionBase().deadline(Duration.ofMinutes(1), "give_up")
+                    .step("a", Noop.class).step("give_up", Noop.class)
+                    .transition("a", OK, COMPLETE).transition("give_up", OK, COMPLETE).build();
+            assertEquals("give_up", routed.deadlineRoute());
+            assertEquals("a", routed.entryStep());
+            assertEquals("give_up", routed.describe().get("deadline_route"));
         }
 
         @Test

@@ -1,6 +1,7 @@
 package io.squidmesh.it.guarantees;
 
 import io.squidmesh.Run;
+import io.squidmesh.RunExplanation;
 import io.squidmesh.RunStatus;
 import io.squidmesh.StepRun;
 import io.squidmesh.it.support.Await;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +45,8 @@ class RunDeadlineIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return TestModules.withWorkflows(RunDeadlineIT.class, Waiting.class, Quick.class, Release.class);
+        return TestModules.withWorkflows(RunDeadlineIT.class, Waiting.class, Quick.class, Release.class,
+                Routed.class);
     }
 
     @Inject
@@ -77,6 +80,21 @@ class RunDeadlineIT {
         }
     }
 
+    /** Waits for an event; after 2 s the deadline route gives up politely instead of failing. */
+    @ApplicationScoped
+    public static class Routed implements WorkflowDefinition {
+        @Override
+        public Workflow define() {
+            return workflow("dl_routed").trigger(manual("dl_routed"))
+                    .deadline(Duration.ofSeconds(2), "give_up")
+                    .step("await_payment", awaitEvent("payment_confirmed"))
+                    .step("give_up", TestSteps.Echo.class, s -> s.output("gave_up"))
+                    .transition("await_payment", OK, COMPLETE)
+                    .transition("give_up", OK, COMPLETE)
+                    .build();
+        }
+    }
+
     @ApplicationScoped
     public static class Quick implements WorkflowDefinition {
         @Override
@@ -92,7 +110,12 @@ class RunDeadlineIT {
     @Test
     void aRunPastItsDeadlineFailsAndIsCompensated() {
         String id = squidMesh.startRun("dl_waiting", Map.of()).id().toString();
+        RunExplanation open = squidMesh.explainRun(id);
+        Instant deadline = Instant.parse((String) open.details().get("deadline_at"));
+        long left = ((Number) open.details().get("time_left_ms")).longValue();
+        assertTrue(left > 0 && left <= 2000, () -> "time left " + left + " ms of a 2 s deadline");
         Run failed = Await.status(squidMesh, id, RunStatus.FAILED, Duration.ofSeconds(90));
+        assertEquals(deadline.toString(), failed.lastError().get("deadline_at"));
 
         assertEquals("run_deadline_exceeded", failed.lastError().get("reason"));
         assertNotNull(failed.lastError().get("deadline_at"));
@@ -105,6 +128,18 @@ class RunDeadlineIT {
         Await.until("the reservation compensated", () -> Probe.executions(id),
                 e -> e.contains("undo:run_deadline_exceeded"), Duration.ofSeconds(30));
         assertEquals(List.of("reserve", "undo:run_deadline_exceeded"), Probe.executions(id));
+    }
+
+    @Test
+    void aDeadlineRouteGoesOnAtItsStepOnce() {
+        String id = squidMesh.startRun("dl_routed", Map.of()).id().toString();
+        Run done = Await.status(squidMesh, id, RunStatus.COMPLETED, Duration.ofSeconds(90));
+        assertNotNull(done.context().get("gave_up"));
+        StepRun waited = squidMesh.inspectRun(id, true).stepRuns().stream()
+                .filter(r -> "await_payment".equals(r.step())).findFirst().orElseThrow();
+        assertEquals("failed", waited.status());
+        assertEquals("run_deadline_exceeded", waited.lastError().get("reason"));
+        assertEquals(null, squidMesh.explainRun(id).details().get("deadline_at"), "the deadline is spent");
     }
 
     @Test

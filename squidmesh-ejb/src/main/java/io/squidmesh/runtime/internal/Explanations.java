@@ -58,8 +58,10 @@ public class Explanations {
             }
         }
         RunEntity entity = runs.find(runId);
+        Instant deadline = entity.getDeadline();
         RunExplainer.Supervision supervision = new RunExplainer.Supervision(lease, entity.getWakeAt(),
-                entity.getNudges(), entity.getNudgeAfter());
+                entity.getNudges(), entity.getNudgeAfter(), deadline,
+                deadline == null ? null : java.time.Duration.between(now, deadline));
         return RunExplainer.explain(run, resumeByStep, registry.find(run.workflow()), supervision);
     }
 

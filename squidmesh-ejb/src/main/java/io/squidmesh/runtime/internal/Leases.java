@@ -9,6 +9,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +39,7 @@ public class Leases {
     private final Set<UUID> attempts = ConcurrentHashMap.newKeySet();
     private final Set<UUID> compensations = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Execution> deadlines = new ConcurrentHashMap<>();
+    private final ThreadLocal<List<UUID>> claiming = new ThreadLocal<>();
 
     @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
@@ -93,7 +95,37 @@ public class Leases {
     /** Registers an attempt claimed in the current transaction; forgotten if the transaction rolls back. */
     void holdAttempt(UUID attempt) {
         attempts.add(attempt);
+        List<UUID> claiming = this.claiming.get();
+        if (claiming != null) {
+            claiming.add(attempt);
+        }
         forgetOnRollback(() -> attempts.remove(attempt));
+    }
+
+    /** This thread starts a claim ({@link StepPreparation}): the attempts it registers are recorded. */
+    void beginClaim() {
+        claiming.set(new ArrayList<>());
+    }
+
+    /**
+     * This thread's claim ended. When it {@code failed} (its transaction threw), what it registered is forgotten
+     * whatever the transaction manager reported: a commit whose outcome the caller never learnt (a heuristic
+     * hazard when the database went away during a one-phase commit) may have written the claim, and a claim held
+     * here by nobody would stay "live" and be renewed for ever. Forgotten, a claim that did commit is abandoned and
+     * taken over by the next delivery.
+     */
+    void endClaim(boolean failed) {
+        List<UUID> registered = claiming.get();
+        claiming.remove();
+        if (failed && registered != null) {
+            for (UUID attempt : registered) {
+                attempts.remove(attempt);
+                Execution execution = deadlines.remove(attempt);
+                if (execution != null) {
+                    execution.end();
+                }
+            }
+        }
     }
 
     public void releaseAttempt(UUID attempt) {

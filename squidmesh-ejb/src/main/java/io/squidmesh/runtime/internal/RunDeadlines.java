@@ -22,7 +22,8 @@ import java.util.logging.Logger;
  * Ends runs that overran their workflow's deadline ({@code WorkflowBuilder.deadline}): the run fails with
  * {@code run_deadline_exceeded} and its compensations are queued, as for any failed run. Steps that wait (paused,
  * for an event, for a child run) fail with it, and a child run waited for is cancelled; a step executing right now
- * finishes, but its result no longer moves the settled run. Called by the watchdog (which looks for runs past their
+ * finishes, but its result no longer moves the settled run. With a deadline route, every step under way fails
+ * instead and the run goes on at the route's step, its deadline spent. Called by the watchdog (which looks for runs past their
  * deadline) and by every step delivery, under the run's lock.
  */
 @ApplicationScoped
@@ -60,10 +61,13 @@ public class RunDeadlines {
         error.put("message", "run did not end by its deadline " + run.getDeadline());
         error.put("reason", "run_deadline_exceeded");
         error.put("deadline_at", run.getDeadline().toString());
+        String route = workflow.isDependencyMode() ? null : workflow.deadlineRoute();
         for (StepRunEntity row : stepRuns.forRun(run.getId())) {
             boolean paused = run.getStatus() == RunStatus.PAUSED && row.getStep().equals(run.getCurrentStep());
             UUID child = ChildRuns.awaited(row);
-            if (row.isRunning() && (paused || EventWaits.waits(row) || child != null)) {
+            // failing: only what waits; executing steps finish, their results no longer move a failed run.
+            // routing: everything under way, so that no late result moves the run on from where it was
+            if (row.isRunning() && (route != null || paused || EventWaits.waits(row) || child != null)) {
                 if (child != null) {
                     RunEntity childRun = runs.find(child);
                     if (childRun != null && !childRun.getStatus().isTerminal()
@@ -78,6 +82,10 @@ public class RunDeadlines {
                 row.fail(error, now);
             }
         }
+        if (route != null) {
+            follow(run, route, error);
+            return true;
+        }
         String step = run.getCurrentStep();
         run.setLastError(error);
         transitions.moveTo(run, RunStatus.FAILED, step);
@@ -87,5 +95,25 @@ public class RunDeadlines {
         LOG.warning(() -> "run_id=" + run.getId() + " workflow=" + run.getWorkflow() + " overran its deadline "
                 + run.getDeadline() + ": failed");
         return true;
+    }
+
+    /** The deadline route: the run goes on at {@code route}, once (the deadline is spent). */
+    private void follow(RunEntity run, String route, Map<String, Object> error) {
+        LOG.warning(() -> "run_id=" + run.getId() + " workflow=" + run.getWorkflow() + " overran its deadline "
+                + run.getDeadline() + ": following the deadline route to " + route);
+        run.deadlineSpent();
+        run.setLastError(error);
+        if (run.getStatus() == RunStatus.RUNNING) {
+            run.setCurrentStep(route);
+            transitions.touch(run);
+        } else {
+            transitions.moveTo(run, RunStatus.RUNNING, route);
+        }
+        try {
+            dispatcher.enqueueStep(run, route, java.time.Duration.ZERO);
+        } catch (DispatchException e) {
+            run.setLastError(RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", route, "cause", e.reason()));
+            transitions.moveTo(run, RunStatus.FAILED, route);
+        }
     }
 }

@@ -85,8 +85,14 @@ public final class RunExplainer {
      * Who watches the run right now: the lease on its current step's running attempt, if any, and the watchdog's
      * view (by when it expects the run to move, how often it re-queued the run's work, when it looks again).
      */
-    public record Supervision(Lease lease, java.time.Instant expectedBy, int nudges, java.time.Instant nextLook) {
+    public record Supervision(Lease lease, java.time.Instant expectedBy, int nudges, java.time.Instant nextLook,
+                              java.time.Instant deadline, java.time.Duration timeLeft) {
         public static final Supervision NONE = new Supervision(null, null, 0, null);
+
+        /** Without a run deadline. */
+        public Supervision(Lease lease, java.time.Instant expectedBy, int nudges, java.time.Instant nextLook) {
+            this(lease, expectedBy, nudges, nextLook, null, null);
+        }
 
         /** The claim on an executing attempt: its node, until when it holds, whether it is live now. */
         public record Lease(String node, java.time.Instant until, boolean live) {
@@ -123,7 +129,7 @@ public final class RunExplainer {
         Objects.requireNonNull(resumeByStep, "resumeByStep");
         Objects.requireNonNull(workflow, "workflow");
         Objects.requireNonNull(supervision, "supervision");
-        return switch (run.status()) {
+        RunExplanation explanation = switch (run.status()) {
             case COMPLETED -> ended(run, workflow, Reason.COMPLETED);
             case CANCELLED -> ended(run, workflow, Reason.CANCELLED);
             case CANCELLING -> explanation(run, Reason.CANCELLING, run.currentStep(), Map.of(),
@@ -133,6 +139,21 @@ public final class RunExplainer {
             case FAILED -> failed(run, workflow);
             case PENDING, RUNNING -> waitingOutside(run, resumeByStep).orElseGet(() -> active(run, supervision));
         };
+        return withDeadline(explanation, supervision);
+    }
+
+    /** An open run with a deadline says when it is and how long is left ({@code deadline_at}, {@code time_left_ms}). */
+    private static RunExplanation withDeadline(RunExplanation explanation, Supervision supervision) {
+        if (supervision.deadline() == null || explanation.status().isTerminal()) {
+            return explanation;
+        }
+        Map<String, Object> details = new LinkedHashMap<>(explanation.details());
+        details.put("deadline_at", supervision.deadline().toString());
+        if (supervision.timeLeft() != null) {
+            details.put("time_left_ms", Math.max(0, supervision.timeLeft().toMillis()));
+        }
+        return new RunExplanation(explanation.status(), explanation.reason(), explanation.step(),
+                Collections.unmodifiableMap(details), explanation.nextActions(), explanation.evidence());
     }
 
     // ---- completed and cancelled -------------------------------------------------------------------------

@@ -47,7 +47,15 @@ public class StepDelivery {
     Leases leases;
 
     public void deliver(UUID runId, String step, String deliveryId) {
-        Prepared prepared = preparation.prepare(runId, step, deliveryId);
+        Prepared prepared;
+        leases.beginClaim();
+        try {
+            prepared = preparation.prepare(runId, step, deliveryId);
+        } catch (RuntimeException e) {
+            leases.endClaim(true);
+            throw e;
+        }
+        leases.endClaim(false);
         if (prepared instanceof Prepared.Deferred deferred) {
             throw new DeliveryDeferredException(deferred.reason(), deferred.message());
         }

@@ -34,6 +34,7 @@ public final class Declarations {
     }
 
     public record WorkflowDecl(String name, String description, List<TriggerDecl> triggers, List<StepDecl> steps,
-                               List<TransitionDecl> transitions, List<RetryDecl> retries, java.time.Duration deadline) {
+                               List<TransitionDecl> transitions, List<RetryDecl> retries, java.time.Duration deadline,
+                               String deadlineRoute) {
     }
 }

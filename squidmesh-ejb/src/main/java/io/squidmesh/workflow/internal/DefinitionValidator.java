@@ -69,6 +69,15 @@ public final class DefinitionValidator {
         if (workflow.deadline() != null && !isPositiveDuration(workflow.deadline())) {
             problems.add("workflow deadline must be a positive duration");
         }
+        if (workflow.deadlineRoute() != null) {
+            boolean known = workflow.steps().stream().anyMatch(s -> workflow.deadlineRoute().equals(s.name()));
+            boolean dependencies = workflow.steps().stream().anyMatch(s -> s.options().containsKey(StepOptions.AFTER));
+            if (!known) {
+                problems.add("workflow deadline route targets unknown step " + workflow.deadlineRoute());
+            } else if (dependencies) {
+                problems.add("workflow deadline route needs transition mode (no :after dependencies)");
+            }
+        }
         return problems;
     }
 
@@ -370,6 +379,9 @@ public final class DefinitionValidator {
     private static void checkTransitionMode(WorkflowDecl workflow, Set<String> known, List<String> problems) {
         Set<String> seen = new HashSet<>();
         Set<String> targets = new HashSet<>();
+        if (workflow.deadlineRoute() != null) {
+            targets.add(workflow.deadlineRoute()); // reached when the deadline passes: no entry step
+        }
         Set<String> unknownTargets = new LinkedHashSet<>();
         for (TransitionDecl transition : workflow.transitions()) {
             String from = transition.from();

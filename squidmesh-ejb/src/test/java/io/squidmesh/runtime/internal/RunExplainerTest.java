@@ -140,6 +140,26 @@ class RunExplainerTest {
         }
 
         @Test
+        void anOpenRunWithADeadlineSaysWhenAndHowLongIsLeftASettledOneDoesNot() {
+            Instant deadline = Instant.parse("2026-05-15T10:30:00Z");
+            RunExplainer.Supervision supervision = new RunExplainer.Supervision(null, null, 0, null, deadline,
+                    java.time.Duration.ofSeconds(90));
+            Run running = run(RunStatus.RUNNING, "send_email")
+                    .rows(row("send_email", "running", attempt("send_email", 1, "running"))).build();
+            RunExplanation open = RunExplainer.explain(running, Map.of(), Optional.of(LINEAR), supervision);
+            assertEquals("2026-05-15T10:30:00Z", open.details().get("deadline_at"));
+            assertEquals(90_000L, open.details().get("time_left_ms"));
+
+            RunExplanation overdue = RunExplainer.explain(running, Map.of(), Optional.of(LINEAR),
+                    new RunExplainer.Supervision(null, null, 0, null, deadline, java.time.Duration.ofSeconds(-5)));
+            assertEquals(0L, overdue.details().get("time_left_ms"));
+
+            Run completed = run(RunStatus.COMPLETED, null).rows(row("load_account", "completed")).build();
+            assertFalse(RunExplainer.explain(completed, Map.of(), Optional.of(LINEAR), supervision).details()
+                    .containsKey("deadline_at"));
+        }
+
+        @Test
         void waitingForAChildRunNamesTheChild() {
             Map<String, Object> resume = map("kind", "child", "child_run_id", "c-1", "workflow", "shipment");
             Run run = run(RunStatus.RUNNING, "send_email")
