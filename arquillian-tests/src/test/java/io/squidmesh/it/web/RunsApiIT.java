@@ -85,7 +85,8 @@ class RunsApiIT {
         assertUuid(id);
         assertEquals(ApiClient.BASE + "/api/runs/" + id, reply.header("Location"));
         assertEquals(List.of("id", "workflow", "trigger", "status", "payload", "context", "current_step", "last_error",
-                "replayed_from_run_id", "key", "inserted_at", "updated_at"), List.copyOf(run.keySet()));
+                "replayed_from_run_id", "key", "parent_run_id", "parent_step", "inserted_at", "updated_at"),
+                List.copyOf(run.keySet()));
         assertEquals("it_linear", run.get("workflow"));
         assertEquals("it_linear", run.get("trigger"));
         assertEquals("pending", run.get("status"));
@@ -94,6 +95,7 @@ class RunsApiIT {
         assertEquals("load", run.get("current_step"));
         assertNull(run.get("last_error"));
         assertNull(run.get("replayed_from_run_id"));
+        assertNull(run.get("parent_run_id"), "a run started through the API is no child");
         Instant inserted = assertTimestamp(run.get("inserted_at"));
         assertTimestamp(run.get("updated_at"));
 
