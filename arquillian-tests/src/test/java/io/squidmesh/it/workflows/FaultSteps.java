@@ -19,6 +19,22 @@ public final class FaultSteps {
     private FaultSteps() {
     }
 
+    /**
+     * Fails for good, but only once a sibling of its run is held at its gate ({@link TestSteps.Gate}): the sibling
+     * is then certain to have started before the run fails, whatever order the two deliveries come in.
+     */
+    @ApplicationScoped
+    public static class DeclineOnceSiblingHeld implements Step {
+        @Override
+        public StepResult run(Map<String, Object> input, StepContext context) throws InterruptedException {
+            Probe.record(context.runId(), context.step());
+            if (!Probe.awaitHeld(context.runId(), 30)) {
+                throw new IllegalStateException("the sibling never reached its gate");
+            }
+            return StepResult.error(Map.of("message", "card declined", "code", "card_declined"));
+        }
+    }
+
     /** Sleeps for the payload's {@code sleep_ms}: a step longer than a transaction may last. */
     @ApplicationScoped
     public static class Sleep implements Step {

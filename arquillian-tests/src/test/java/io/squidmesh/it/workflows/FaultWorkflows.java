@@ -101,7 +101,7 @@ public final class FaultWorkflows {
         public Workflow define() {
             return workflow("it_late_sibling")
                     .trigger(manual("it_late_sibling"))
-                    .step("fail_fast", TestSteps.Decline.class)
+                    .step("fail_fast", FaultSteps.DeclineOnceSiblingHeld.class)
                     .step("slow_reserve", TestSteps.Gate.class, s -> s.compensate(RecoverySteps.Undo.class))
                     .step("join", TestSteps.Echo.class, s -> s.after("fail_fast", "slow_reserve"))
                     .build();
