@@ -4,8 +4,6 @@ import io.squidmesh.Roles;
 import io.squidmesh.RunEvent;
 import io.squidmesh.SquidMesh;
 import io.squidmesh.SquidMeshException;
-import io.squidmesh.json.Json;
-import io.squidmesh.json.MalformedJsonException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.ActivationConfigProperty;
@@ -14,12 +12,11 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.TextMessage;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -55,20 +52,11 @@ public class EventIngress implements MessageListener {
     @Override
     public void onMessage(Message message) {
         String id = Redelivery.originalId(message);
-        if (!(message instanceof TextMessage text)) {
-            redelivery.deadLetter(message, id, "it is not a text message");
-            return;
+        Optional<Map<String, Object>> body = redelivery.jsonObject(message, id);
+        if (body.isEmpty()) {
+            return; // dead-lettered: it can never be an event
         }
-        Map<String, Object> body;
-        try {
-            body = Json.readObject(text.getText());
-        } catch (MalformedJsonException e) {
-            redelivery.deadLetter(message, id, "its body is not a JSON object (" + e.getMessage() + ")");
-            return;
-        } catch (JMSException e) {
-            throw new IllegalStateException("cannot read message " + id, e);
-        }
-        EventMessage.Result read = EventMessage.read(body);
+        EventMessage.Result read = EventMessage.read(body.get());
         if (read.message() == null) {
             redelivery.deadLetter(message, id, "it is not an event message: " + read.problem());
             return;

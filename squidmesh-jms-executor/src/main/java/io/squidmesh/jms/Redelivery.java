@@ -1,5 +1,7 @@
 package io.squidmesh.jms;
 
+import io.squidmesh.json.Json;
+import io.squidmesh.json.MalformedJsonException;
 import io.squidmesh.runtime.DeliveryDeferredException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -93,6 +96,25 @@ public class Redelivery {
         if (deadLetterQueue == null) {
             LOG.warning(() -> DEAD_LETTER_QUEUE + "=" + deadLetterLookup + " is not a JMS queue bound in JNDI: messages"
                     + " the engine cannot use are logged with their body and dropped");
+        }
+    }
+
+    /**
+     * The message's body as a JSON object; a message that is not text, or not a JSON object, is moved to the
+     * dead-letter queue with the reason, and empty is answered.
+     */
+    Optional<Map<String, Object>> jsonObject(Message message, String id) {
+        if (!(message instanceof TextMessage text)) {
+            deadLetter(message, id, "it is not a text message");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.readObject(text.getText()));
+        } catch (MalformedJsonException e) {
+            deadLetter(message, id, "its body is not a JSON object (" + e.getMessage() + ")");
+            return Optional.empty();
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot read message " + id, e);
         }
     }
 

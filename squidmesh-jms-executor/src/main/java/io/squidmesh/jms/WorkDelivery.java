@@ -1,8 +1,6 @@
 package io.squidmesh.jms;
 
 import io.squidmesh.SquidMeshException;
-import io.squidmesh.json.Json;
-import io.squidmesh.json.MalformedJsonException;
 import io.squidmesh.runtime.DeliveryDeferredException;
 import io.squidmesh.runtime.InvalidExecutorPayloadException;
 import io.squidmesh.runtime.Runner;
@@ -11,12 +9,11 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.TextMessage;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -56,19 +53,11 @@ public class WorkDelivery implements MessageListener {
     @Override
     public void onMessage(Message message) {
         String id = Redelivery.originalId(message);
-        if (!(message instanceof TextMessage text)) {
-            redelivery.deadLetter(message, id, "it is not a text message");
-            return;
+        Optional<Map<String, Object>> read = redelivery.jsonObject(message, id);
+        if (read.isEmpty()) {
+            return; // dead-lettered: it is no work the engine produces
         }
-        Map<String, Object> payload;
-        try {
-            payload = Json.readObject(text.getText());
-        } catch (MalformedJsonException e) {
-            redelivery.deadLetter(message, id, "its body is not a JSON object (" + e.getMessage() + ")");
-            return;
-        } catch (JMSException e) {
-            throw new IllegalStateException("cannot read message " + id, e);
-        }
+        Map<String, Object> payload = read.get();
         try {
             runner.perform(payload, id);
         } catch (InvalidExecutorPayloadException e) {
