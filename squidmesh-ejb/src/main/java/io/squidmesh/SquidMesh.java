@@ -177,6 +177,25 @@ public interface SquidMesh {
     Run rejectRun(String runId, ManualAction action);
 
     /**
+     * Moves a paused run to another version of its workflow (or to the graph its own version has now, after a
+     * redeploy changed it) and goes on at {@code atStep}: the run is pinned to the target's definition, its
+     * current step's unfinished row is set aside ({@code failed}, reason {@code migrated}) and {@code atStep} is
+     * queued, in one transaction. The audit trail records {@code run.migrated} with the caller. For a run paused
+     * by a changed definition ({@link RunExplanation} reasons {@code definition_changed}, {@code
+     * version_not_deployed}) this, or cancelling, is the way on.
+     * <p>
+     * A dependency-mode run goes on by its dependencies under the target graph: pass {@code null} for the step.
+     *
+     * @param runId the run's id (a UUID string)
+     * @param toVersion a deployed version of the run's workflow
+     * @param atStep the step of that version to go on at (transition mode); {@code null} in dependency mode
+     * @return the run after the change
+     * @throws InvalidMigrationException when the version is not deployed or the step does not fit it, naming
+     *                                   the argument; nothing changes
+     */
+    Run migrateRun(String runId, String toVersion, String atStep);
+
+    /**
      * Starts a new run from this run's payload, linked to it. Refused with {@code unsafe_replay} when the run
      * completed irreversible or non-compensatable steps, unless {@code allowIrreversible}.
      *
@@ -248,17 +267,35 @@ public interface SquidMesh {
     long restartBulkJob(long executionId);
 
     /**
-     * The deployed workflows, by name.
+     * The deployed workflows, by name: the newest version of each.
      *
      * @return every deployed workflow
      */
     List<Workflow> workflows();
 
     /**
-     * The deployed workflow of this name, if there is one.
+     * The newest deployed version of the workflow of this name, if there is one.
      *
      * @param name the workflow's name
      * @return the workflow, or empty when none of that name is deployed
      */
     Optional<Workflow> workflow(String name);
+
+    /**
+     * One deployed version of a workflow.
+     *
+     * @param name the workflow's name
+     * @param version the version
+     * @return the definition, or empty when that version is not deployed
+     */
+    Optional<Workflow> workflow(String name, String version);
+
+    /**
+     * The versions of a workflow, newest first, with the runs pinned to each; versions no longer deployed that open
+     * runs are still pinned to come last.
+     *
+     * @param name the workflow's name
+     * @return the versions; empty when none is deployed and no run is pinned to one
+     */
+    List<WorkflowVersion> workflowVersions(String name);
 }

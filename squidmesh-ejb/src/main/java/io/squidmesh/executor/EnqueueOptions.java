@@ -6,16 +6,41 @@ import java.util.OptionalInt;
 
 /**
  * Options of one enqueue: the delay before the work may be delivered (SPEC §5.1 {@code schedule_in}), in
- * milliseconds as JMS delivery delays are; absent means as soon as the transaction commits.
+ * milliseconds as JMS delivery delays are; absent means as soon as the transaction commits. And the run's priority
+ * (0-9, JMS priorities), which an executor may use to order what waits in its queue.
  */
 public final class EnqueueOptions {
 
-    private static final EnqueueOptions NOW = new EnqueueOptions(Duration.ZERO);
+    private static final EnqueueOptions NOW = new EnqueueOptions(Duration.ZERO, -1);
 
     private final Duration delay;
+    private final int priority;
 
-    private EnqueueOptions(Duration delay) {
+    private EnqueueOptions(Duration delay, int priority) {
         this.delay = delay;
+        this.priority = priority;
+    }
+
+    /**
+     * These options for work of a run of this priority.
+     *
+     * @param priority 0 (lowest) to 9 (highest)
+     * @return new options
+     */
+    public EnqueueOptions withPriority(int priority) {
+        if (priority < 0 || priority > 9) {
+            throw new IllegalArgumentException("priority must be from 0 to 9: " + priority);
+        }
+        return new EnqueueOptions(delay, priority);
+    }
+
+    /**
+     * The run's priority, when given.
+     *
+     * @return 0 to 9, or empty
+     */
+    public OptionalInt priority() {
+        return priority < 0 ? OptionalInt.empty() : OptionalInt.of(priority);
     }
 
     /**
@@ -34,7 +59,8 @@ public final class EnqueueOptions {
      * @return the options
      */
     public static EnqueueOptions after(Duration delay) {
-        return delay == null || delay.toMillis() <= 0 ? NOW : new EnqueueOptions(Duration.ofMillis(delay.toMillis()));
+        return delay == null || delay.toMillis() <= 0 ? NOW
+                : new EnqueueOptions(Duration.ofMillis(delay.toMillis()), -1);
     }
 
     /**
@@ -77,6 +103,7 @@ public final class EnqueueOptions {
 
     @Override
     public String toString() {
-        return delay.isZero() ? "now" : "schedule_in=" + delay.toMillis() + "ms";
+        return (delay.isZero() ? "now" : "schedule_in=" + delay.toMillis() + "ms")
+                + (priority < 0 ? "" : " priority=" + priority);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -65,6 +66,29 @@ public class RunEntity {
     // by when the run must have ended (its workflow's deadline), or null (see V10)
     @Column(name = "deadline_at")
     private OffsetDateTime deadlineAt;
+
+    // the version of the workflow the run is pinned to, and the fingerprint of that version's graph when it started
+    // (null for a run from before versions until its next step adopts the deployed one; see V11)
+    /** The priority of a run started without one (the JMS default). */
+    public static final int DEFAULT_PRIORITY = 4;
+
+    private static final String HOLD = "hold";
+    private static final String MIGRATIONS = "migrations";
+
+    @Column(name = "workflow_version")
+    private String workflowVersion;
+
+    @Column(name = "definition_fingerprint")
+    private String definitionFingerprint;
+
+    // {hold: why the run is paused for its definition, migrations: [what operators migrated it from and to]}, or null
+    @Convert(converter = JsonMapConverter.class)
+    @Column(name = "definition_changes")
+    private Map<String, Object> definitionChanges;
+
+    // 0-9: the JMS priority of the run's messages and its rank among steps waiting for a concurrency slot (V12)
+    @Column(nullable = false)
+    private int priority = DEFAULT_PRIORITY;
 
     @Column(name = "inserted_at", nullable = false)
     private OffsetDateTime insertedAt;
@@ -185,6 +209,65 @@ public class RunEntity {
     }
 
     /** The run must end by {@code deadline} (set when it starts). */
+    public int getPriority() {
+        return priority;
+    }
+
+    public void prioritize(int priority) {
+        this.priority = priority;
+    }
+
+    public String getWorkflowVersion() {
+        return workflowVersion;
+    }
+
+    public String getDefinitionFingerprint() {
+        return definitionFingerprint;
+    }
+
+    /** Why the run is paused for its definition ({@code reason}: definition_changed, version_not_deployed), or null. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> getDefinitionHold() {
+        return definitionChanges == null ? null : (Map<String, Object>) definitionChanges.get(HOLD);
+    }
+
+    /** The migrations operators made, oldest first: each {@code from_version}, {@code to_version}, {@code at}... */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> getMigrations() {
+        return definitionChanges == null || !(definitionChanges.get(MIGRATIONS) instanceof List<?> list) ? List.of()
+                : (List<Map<String, Object>>) list;
+    }
+
+    /** The run runs this version of its workflow, whose graph has this fingerprint, from now on; no hold remains. */
+    public void pinTo(String version, String fingerprint) {
+        this.workflowVersion = version;
+        this.definitionFingerprint = fingerprint;
+        changeDefinition(HOLD, null);
+    }
+
+    /** The run is held for its definition: {@code hold} says why. */
+    public void holdForDefinition(Map<String, Object> hold) {
+        changeDefinition(HOLD, hold);
+    }
+
+    /** Records a migration an operator made (then {@link #pinTo} the target). */
+    public void recordMigration(Map<String, Object> migration) {
+        List<Map<String, Object>> migrations = new java.util.ArrayList<>(getMigrations());
+        migrations.add(migration);
+        changeDefinition(MIGRATIONS, migrations);
+    }
+
+    private void changeDefinition(String key, Object value) {
+        Map<String, Object> changes = definitionChanges == null ? new java.util.LinkedHashMap<>()
+                : new java.util.LinkedHashMap<>(definitionChanges);
+        if (value == null) {
+            changes.remove(key);
+        } else {
+            changes.put(key, value);
+        }
+        definitionChanges = changes.isEmpty() ? null : changes; // a new map: the converter sees the change
+    }
+
     public void mustEndBy(Instant deadline) {
         this.deadlineAt = DbTime.of(deadline);
     }

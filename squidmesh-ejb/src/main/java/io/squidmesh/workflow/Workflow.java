@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  */
 public final class Workflow {
 
+    /** The version of a workflow that declares none. */
+    public static final String DEFAULT_VERSION = "1";
+
     private static final Set<String> UNFINISHED = Set.of("pending", "running", "failed");
 
     private final String name;
@@ -35,11 +38,16 @@ public final class Workflow {
     private final List<StepSpec> dependencyOrder;
     private final Duration deadline;
     private final String deadlineRoute;
+    private final String version;
+    private final int concurrency;
+    private final DefinitionGraph graph;
 
     Workflow(String name, String description, List<TriggerSpec> triggers, List<FieldSpec> payload,
              List<StepSpec> steps, List<TransitionSpec> transitions, boolean dependencyMode, List<String> entrySteps,
-             Map<String, Integer> phases, Duration deadline, String deadlineRoute) {
+             Map<String, Integer> phases, Duration deadline, String deadlineRoute, String version, int concurrency) {
         this.name = name;
+        this.version = version;
+        this.concurrency = concurrency;
         this.deadline = deadline;
         this.deadlineRoute = deadlineRoute;
         this.description = description;
@@ -56,6 +64,43 @@ public final class Workflow {
         ordered.sort(Comparator.comparingInt((StepSpec s) -> phases.getOrDefault(s.name(), 0))
                 .thenComparingInt(steps::indexOf));
         this.dependencyOrder = List.copyOf(ordered);
+        this.graph = DefinitionGraph.of(this);
+    }
+
+    /**
+     * The version of this definition ({@link WorkflowBuilder#version}), {@value #DEFAULT_VERSION} when none was declared.
+     *
+     * @return the version label
+     */
+    public String version() {
+        return version;
+    }
+
+    /**
+     * How many of this workflow's steps may execute at once across the cluster ({@link WorkflowBuilder#concurrency}).
+     *
+     * @return the limit, or 0 when unlimited
+     */
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /**
+     * The shape a run in flight depends on (steps, kinds, dependencies, transitions).
+     *
+     * @return the graph
+     */
+    public DefinitionGraph graph() {
+        return graph;
+    }
+
+    /**
+     * The graph's fingerprint, which each run of this version is pinned to when it starts.
+     *
+     * @return 16 hex digits
+     */
+    public String fingerprint() {
+        return graph.fingerprint();
     }
 
     /**
@@ -285,10 +330,15 @@ public final class Workflow {
     public Map<String, Object> describe() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("workflow", name);
+        map.put("version", version);
+        map.put("fingerprint", fingerprint());
         if (description != null) {
             map.put("description", description);
         }
         map.put("mode", dependencyMode ? "dependencies" : "transitions");
+        if (concurrency > 0) {
+            map.put("concurrency", concurrency);
+        }
         if (deadline != null) {
             map.put("deadline_ms", ValueTypes.jsonInteger(deadline.toMillis()));
             if (deadlineRoute != null) {
@@ -323,6 +373,6 @@ public final class Workflow {
 
     @Override
     public String toString() {
-        return "Workflow[" + name + "]";
+        return "Workflow[" + name + " version " + version + "]";
     }
 }

@@ -25,6 +25,8 @@ public final class WorkflowBuilder {
     private String description;
     private java.time.Duration deadline;
     private String deadlineRoute;
+    private String version;
+    private Integer concurrency;
     private final List<TriggerDecl> triggers = new ArrayList<>();
     private final List<StepDecl> steps = new ArrayList<>();
     private final List<TransitionDecl> transitions = new ArrayList<>();
@@ -42,6 +44,34 @@ public final class WorkflowBuilder {
      */
     public WorkflowBuilder description(String description) {
         this.description = description;
+        return this;
+    }
+
+    /**
+     * The version of this definition (default {@value Workflow#DEFAULT_VERSION}). Several versions of one workflow
+     * may be deployed side by side, each defined by its own class: new runs take the newest (versions compare as
+     * dot-separated numbers where they are numbers: {@code 2 < 10 < 10.1}) unless started with another, and every
+     * run stays pinned to the version it started with.
+     *
+     * @param version 1 to 64 letters, digits, dots, dashes or underscores
+     * @return this builder
+     */
+    public WorkflowBuilder version(String version) {
+        this.version = version;
+        return this;
+    }
+
+    /**
+     * At most {@code limit} steps of this workflow's runs execute at once, across every node of the cluster (counted
+     * in the database: attempts that hold a live lease). A delivery that finds the limit reached leaves its step
+     * waiting in the database, without a thread or a message, in order of run priority then age; a step that
+     * ends hands its slot to the first waiting one. Limits a fragile downstream; unlimited by default.
+     *
+     * @param limit from 1 to 10000
+     * @return this builder
+     */
+    public WorkflowBuilder concurrency(int limit) {
+        this.concurrency = limit;
         return this;
     }
 
@@ -214,7 +244,7 @@ public final class WorkflowBuilder {
      */
     public Workflow build() {
         return WorkflowCompiler.compile(new WorkflowDecl(name, description, List.copyOf(triggers), List.copyOf(steps),
-                List.copyOf(transitions), List.copyOf(retries), deadline, deadlineRoute));
+                List.copyOf(transitions), List.copyOf(retries), deadline, deadlineRoute, version, concurrency));
     }
 
     private WorkflowBuilder addStep(String name, Object implementation, Map<String, Object> builtInOptions,

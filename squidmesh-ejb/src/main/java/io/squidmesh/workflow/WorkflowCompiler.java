@@ -74,7 +74,9 @@ final class WorkflowCompiler {
             phases = Map.of();
         }
         return new Workflow(decl.name(), decl.description(), triggers, new ArrayList<>(merged.values()), steps,
-                transitions, dependencyMode, entrySteps, phases, decl.deadline(), decl.deadlineRoute());
+                transitions, dependencyMode, entrySteps, phases, decl.deadline(), decl.deadlineRoute(),
+                decl.version() == null ? Workflow.DEFAULT_VERSION : decl.version(),
+                decl.concurrency() == null ? 0 : decl.concurrency());
     }
 
     private static TriggerSpec trigger(TriggerDecl decl) {

@@ -90,6 +90,8 @@ class DescribeTest {
                 map("name", "note", "type", "string", "required", false));
         Map<String, Object> expected = map(
                 "workflow", "payment_recovery",
+                "version", "1",
+                "fingerprint", transitionWorkflow().graph().fingerprint(),
                 "description", "Recovers a failed payment",
                 "mode", "transitions",
                 "triggers", List.of(
@@ -141,6 +143,8 @@ class DescribeTest {
         List<Map<String, Object>> fields = List.of(map("name", "account_id", "type", "string", "required", true));
         Map<String, Object> expected = map(
                 "workflow", "dependency_recovery",
+                "version", "1",
+                "fingerprint", dependencyWorkflow().graph().fingerprint(),
                 "mode", "dependencies",
                 "triggers", List.of(map("name", "dependency_recovery", "type", "manual", "config", map(),
                         "payload", fields)),

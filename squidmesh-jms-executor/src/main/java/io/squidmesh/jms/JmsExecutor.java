@@ -81,6 +81,7 @@ public class JmsExecutor implements Executor {
             setIfPresent(message, PROPERTY_TRIGGER, payload.text(Payload.TRIGGER));
             JMSProducer producer = jms.createProducer();
             options.delay().ifPresent(delay -> producer.setDeliveryDelay(delay.toMillis()));
+            options.priority().ifPresent(producer::setPriority); // the broker hands higher priorities out first
             producer.send(queue, message);
 
             Map<String, Object> job = new LinkedHashMap<>();
@@ -89,6 +90,7 @@ public class JmsExecutor implements Executor {
             job.put("queue", queue.getQueueName());
             options.scheduleIn().ifPresent(seconds -> job.put("schedule_in", seconds));
             options.delay().ifPresent(delay -> job.put("schedule_in_ms", delay.toMillis()));
+            options.priority().ifPresent(priority -> job.put("priority", priority));
             return job;
         } catch (JMSException | JMSRuntimeException e) {
             throw new EnqueueException("executor_unavailable", e);

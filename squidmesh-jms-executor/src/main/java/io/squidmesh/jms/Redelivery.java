@@ -137,7 +137,8 @@ public class Redelivery {
             Message copy = copy(message);
             copy.setIntProperty(PROPERTY_DELIVERY, delivery + 1);
             copy.setStringProperty(PROPERTY_LAST_FAILURE, truncate(why));
-            jms.createProducer().setDeliveryDelay(delay).send(queues.queue(), copy);
+            jms.createProducer().setDeliveryDelay(delay).setPriority(message.getJMSPriority())
+                    .send(queues.queue(), copy);
         } catch (JMSException | RuntimeException e) {
             // the broker is unreachable too: roll back into the broker's own redelivery
             throw new IllegalStateException("cannot deliver message " + id + " again (" + e + ") after: " + why, e);

@@ -113,6 +113,11 @@ public class OperatorSquidMesh implements SquidMesh {
     }
 
     @Override
+    public Run migrateRun(String runId, String toVersion, String atStep) {
+        return api.migrateRun(runId, toVersion, atStep);
+    }
+
+    @Override
     public Run rejectRun(String runId, ManualAction action) {
         return api.rejectRun(runId, action);
     }
@@ -165,5 +170,15 @@ public class OperatorSquidMesh implements SquidMesh {
     @Override
     public Optional<Workflow> workflow(String name) {
         return api.workflow(name);
+    }
+
+    @Override
+    public Optional<Workflow> workflow(String name, String version) {
+        return api.workflow(name, version);
+    }
+
+    @Override
+    public java.util.List<io.squidmesh.WorkflowVersion> workflowVersions(String name) {
+        return api.workflowVersions(name);
     }
 }

@@ -84,8 +84,8 @@ class RunsApiIT {
         String id = (String) run.get("id");
         assertUuid(id);
         assertEquals(ApiClient.BASE + "/api/runs/" + id, reply.header("Location"));
-        assertEquals(List.of("id", "workflow", "trigger", "status", "payload", "context", "current_step", "last_error",
-                "replayed_from_run_id", "key", "parent_run_id", "parent_step", "inserted_at", "updated_at"),
+        assertEquals(List.of("id", "workflow", "version", "trigger", "status", "payload", "context", "current_step", "last_error",
+                "replayed_from_run_id", "key", "priority", "parent_run_id", "parent_step", "inserted_at", "updated_at"),
                 List.copyOf(run.keySet()));
         assertEquals("it_linear", run.get("workflow"));
         assertEquals("it_linear", run.get("trigger"));

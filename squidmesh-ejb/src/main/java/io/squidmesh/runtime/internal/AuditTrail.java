@@ -30,7 +30,19 @@ final class AuditTrail {
     }
 
     static List<AuditEvent> events(List<StepRunEntity> rows, Optional<Workflow> workflow) {
+        return events(rows, workflow, List.of());
+    }
+
+    /**
+     * As {@link #events(List, Optional)}, with a {@code migrated} event for each migration an operator made (its
+     * step is the one the run went on at; the metadata says from which version and graph to which).
+     */
+    static List<AuditEvent> events(List<StepRunEntity> rows, Optional<Workflow> workflow,
+                                   List<Map<String, Object>> migrations) {
         List<AuditEvent> events = new ArrayList<>();
+        for (Map<String, Object> migration : migrations) {
+            migrated(migration).ifPresent(events::add);
+        }
         for (StepRunEntity row : rows) {
             failureRoute(row).ifPresent(events::add);
             Optional<StepKind> manual = manualKind(row, workflow);
@@ -44,6 +56,23 @@ final class AuditTrail {
         }
         events.sort(Comparator.comparing(AuditEvent::at));
         return events;
+    }
+
+    private static Optional<AuditEvent> migrated(Map<String, Object> migration) {
+        if (!(migration.get("at") instanceof String at)) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, Object> metadata = new java.util.LinkedHashMap<>(migration);
+            metadata.remove("actor");
+            metadata.remove("at");
+            metadata.remove("to_step");
+            metadata.values().removeIf(java.util.Objects::isNull);
+            return Optional.of(new AuditEvent("migrated", (String) migration.get("to_step"), migration.get("actor"),
+                    null, metadata, Instant.parse(at)));
+        } catch (DateTimeParseException | ClassCastException e) {
+            return Optional.empty(); // not written by this engine: the trail shows what it can read
+        }
     }
 
     private static Optional<AuditEvent> failureRoute(StepRunEntity row) {

@@ -106,7 +106,7 @@ public class ChildRuns {
         }
         Run child;
         try {
-            child = starter.startChild(childWorkflow.get(), claim.input(), run.getId(), step.name());
+            child = starter.startChild(childWorkflow.get(), claim.input(), run, step.name());
         } catch (InvalidPayloadException e) {
             // the step's input does not fit the child's trigger: the same input fails the same way every time
             Map<String, Object> error = childError("the child run of workflow " + step.childWorkflow()

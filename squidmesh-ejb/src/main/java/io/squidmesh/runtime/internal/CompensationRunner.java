@@ -121,7 +121,7 @@ public class CompensationRunner {
                     + "invalid_compensation_run_status " + run.getStatus().value());
             return null;
         }
-        Optional<Workflow> workflow = registry.find(run.getWorkflow());
+        Optional<Workflow> workflow = registry.forRun(run);
         if (workflow.isEmpty()) {
             LOG.severe(() -> "compensation delivery for run_id=" + runId + " of undeployed workflow "
                     + run.getWorkflow() + "; discarded");
@@ -156,7 +156,7 @@ public class CompensationRunner {
             return null;
         }
         StepRunEntity row = stepRuns.get(stepRunId);
-        Workflow workflow = registry.require(run.getWorkflow());
+        Workflow workflow = registry.requireForRun(run);
         StepSpec step = workflow.step(row.getStep()).orElseThrow();
         Map<String, Object> compensation = new LinkedHashMap<>();
         compensation.put("callback", step.compensate().getName());
@@ -220,7 +220,7 @@ public class CompensationRunner {
         run.releaseCompensation();
         run.expectNothing();
         run.setUpdatedAt(Clocks.now());
-        boolean newlyOwed = compensations.owed(runId, registry.require(run.getWorkflow())).stream()
+        boolean newlyOwed = compensations.owed(runId, registry.requireForRun(run)).stream()
                 .anyMatch(row -> !processed.contains(row.getId()));
         if (newlyOwed) {
             dispatcher.enqueueCompensation(run);

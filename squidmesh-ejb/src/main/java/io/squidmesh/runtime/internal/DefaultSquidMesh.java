@@ -3,6 +3,8 @@ package io.squidmesh.runtime.internal;
 import io.squidmesh.BulkJob;
 import io.squidmesh.BulkOptions;
 import io.squidmesh.InvalidTriggerException;
+import io.squidmesh.InvalidWorkflowException;
+import io.squidmesh.WorkflowVersion;
 import io.squidmesh.Run;
 import io.squidmesh.RunEvent;
 import io.squidmesh.StartOptions;
@@ -69,6 +71,12 @@ public class DefaultSquidMesh implements SquidMesh {
     Replays replays;
 
     @Inject
+    RunMigrations migrations;
+
+    @Inject
+    DeployedDefinitions deployedDefinitions;
+
+    @Inject
     Explanations explanations;
 
     @Inject
@@ -103,13 +111,21 @@ public class DefaultSquidMesh implements SquidMesh {
 
     @Override
     public RunStart startRun(String workflow, Map<String, Object> payload, StartOptions options) {
-        return start(registry.require(workflow), payload, options);
+        String version = options == null ? null : options.version();
+        return start(registry.find(workflow, version).orElseThrow(() -> version == null
+                || registry.versions(workflow).isEmpty() ? new InvalidWorkflowException(workflow)
+                : new InvalidWorkflowException(workflow, version, registry.versions(workflow).stream()
+                        .map(Workflow::version).toList())), payload, options);
     }
 
     @Override
     public RunStart startRun(Class<? extends WorkflowDefinition> workflow, Map<String, Object> payload,
                              StartOptions options) {
-        return start(registry.require(workflow), payload, options);
+        Workflow definition = registry.require(workflow);
+        if (options != null && options.version() != null && !options.version().equals(definition.version())) {
+            throw new InvalidWorkflowException(definition.name(), options.version(), List.of(definition.version()));
+        }
+        return start(definition, payload, options);
     }
 
     private RunStart start(Workflow workflow, Map<String, Object> payload, StartOptions options) {
@@ -117,7 +133,8 @@ public class DefaultSquidMesh implements SquidMesh {
         if (payload == null) {
             throw new io.squidmesh.InvalidPayloadException("payload must be a map of field names to values");
         }
-        return starter.start(workflow, trigger(workflow, given.trigger()), payload, Map.of(), given.key());
+        return starter.start(workflow, trigger(workflow, given.trigger()), payload, Map.of(), given.key(),
+                given.priority());
     }
 
     @Override
@@ -164,6 +181,11 @@ public class DefaultSquidMesh implements SquidMesh {
     @Override
     public Run unblockRun(String runId, ManualAction action) {
         return RunViews.run(manualActions.unblock(RunViews.runId(runId), action, caller()));
+    }
+
+    @Override
+    public Run migrateRun(String runId, String toVersion, String atStep) {
+        return RunViews.run(migrations.migrate(RunViews.runId(runId), toVersion, atStep, caller()));
     }
 
     @Override
@@ -228,6 +250,18 @@ public class DefaultSquidMesh implements SquidMesh {
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
     public Optional<Workflow> workflow(String name) {
         return registry.find(name);
+    }
+
+    @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public Optional<Workflow> workflow(String name, String version) {
+        return registry.find(name, version);
+    }
+
+    @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public List<WorkflowVersion> workflowVersions(String name) {
+        return deployedDefinitions.versions(name);
     }
 
     private Run start(Workflow workflow, TriggerSpec trigger, Map<String, Object> payload) {

@@ -56,7 +56,7 @@ public class Dispatcher {
 
     /** Queues one step without writing a row (transition mode, retries, resumes). */
     public void enqueueStep(RunEntity run, String step, Duration delay) {
-        EnqueueOptions options = EnqueueOptions.after(delay);
+        EnqueueOptions options = EnqueueOptions.after(delay).withPriority(run.getPriority());
         expectDelivery(run, delay);
         em.flush();
         Map<String, Object> job;
@@ -94,7 +94,7 @@ public class Dispatcher {
         if (queued.isEmpty()) {
             return queued;
         }
-        EnqueueOptions options = EnqueueOptions.after(delay);
+        EnqueueOptions options = EnqueueOptions.after(delay).withPriority(run.getPriority());
         expectDelivery(run, delay);
         em.flush();
         List<Map<String, Object>> jobs;
@@ -124,10 +124,31 @@ public class Dispatcher {
         }
         em.flush();
         try {
-            executor.get().enqueueStep(RunViews.run(parent), child.getParentStep(), EnqueueOptions.now());
+            executor.get().enqueueStep(RunViews.run(parent), child.getParentStep(),
+                    EnqueueOptions.now().withPriority(parent.getPriority()));
         } catch (RuntimeException e) {
             throw new DispatchException(e);
         }
+    }
+
+    /**
+     * Queues a delivery of a step that waited for a concurrency slot ({@link Slots}). The run row is only read,
+     * never written or locked: the waker holds the workflow's lock, which the run's own delivery takes after the
+     * run's lock.
+     *
+     * @return false when the run no longer moves on (ended, paused, cancelling): nothing was queued
+     */
+    public boolean wakeStep(UUID runId, String step, int priority) {
+        RunEntity run = em.find(RunEntity.class, runId);
+        if (run == null || !run.getStatus().schedulesNextStep()) {
+            return false;
+        }
+        try {
+            executor.get().enqueueStep(RunViews.run(run), step, EnqueueOptions.now().withPriority(priority));
+        } catch (RuntimeException e) {
+            throw new DispatchException(e);
+        }
+        return true;
     }
 
     /** Queues the saga compensation of a run that just failed. */

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * Checks, when the application deploys, what the engine needs to run: valid configuration values and
  * exactly one {@link Executor}. A problem fails the deployment with a message naming the key or bean,
- * instead of failing the first run later (SPEC §2).
+ * instead of failing the first run later (SPEC §2). Then records the deployed workflow graphs and warns about open
+ * runs whose pinned definition changed ({@link DeployedDefinitions}).
  */
 @Singleton
 @Startup
@@ -32,6 +33,9 @@ public class EngineStartup {
     @Inject
     WorkflowRegistry registry;
 
+    @Inject
+    DeployedDefinitions deployed;
+
     @PostConstruct
     void check() {
         config.validate();
@@ -43,6 +47,11 @@ public class EngineStartup {
             throw new IllegalStateException("invalid Squid Mesh configuration: several Executor beans are deployed ("
                     + executors.handlesStream().map(h -> h.getBean().getBeanClass().getName())
                     .collect(Collectors.joining(", ")) + "); keep one or mark one @Alternative @Priority");
+        }
+        try {
+            deployed.recordAndCheck().forEach(LOG::warning);
+        } catch (RuntimeException e) { // the database may be down now: held runs still say why, without the diff
+            LOG.log(java.util.logging.Level.WARNING, "could not record the deployed workflow graphs", e);
         }
         LOG.info(() -> "Squid Mesh ready: " + registry.all().size() + " workflow(s), " + config.describe());
     }

@@ -8,6 +8,7 @@ import io.squidmesh.persistence.RunStore;
 import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
+import io.squidmesh.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -44,6 +45,9 @@ public class Explanations {
     @Inject
     Leases leases;
 
+    @Inject
+    io.squidmesh.persistence.SlotStore slots;
+
     public RunExplanation explain(UUID runId) {
         Run run = reader.read(runId, true);
         Map<String, Map<String, Object>> resumeByStep = new HashMap<>();
@@ -61,8 +65,15 @@ public class Explanations {
         Instant deadline = entity.getDeadline();
         RunExplainer.Supervision supervision = new RunExplainer.Supervision(lease, entity.getWakeAt(),
                 entity.getNudges(), entity.getNudgeAfter(), deadline,
-                deadline == null ? null : java.time.Duration.between(now, deadline));
-        return RunExplainer.explain(run, resumeByStep, registry.find(run.workflow()), supervision);
+                deadline == null ? null : java.time.Duration.between(now, deadline), entity.getDefinitionHold(),
+                slotWait(run));
+        return RunExplainer.explain(run, resumeByStep, registry.find(run.workflow(), run.version()), supervision);
+    }
+
+    private RunExplainer.Supervision.SlotWait slotWait(Run run) {
+        return slots.waitsOf(run.id()).stream().findFirst().map(wait -> new RunExplainer.Supervision.SlotWait(
+                wait.step(), registry.find(run.workflow(), run.version()).map(Workflow::concurrency).orElse(0),
+                wait.since(), wait.wokenAt())).orElse(null);
     }
 
     private RunExplainer.Supervision.Lease lease(StepAttemptEntity attempt, Instant now) {

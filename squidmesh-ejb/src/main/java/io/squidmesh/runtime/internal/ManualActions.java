@@ -153,7 +153,11 @@ public class ManualActions {
         if (run.getStatus() != RunStatus.PAUSED) {
             throw new InvalidTransitionException(id, run.getStatus().value(), RunStatus.RUNNING.value());
         }
-        Workflow workflow = registry.require(run.getWorkflow());
+        if (run.getDefinitionHold() != null) {
+            throw new InvalidStepException(id, run.getCurrentStep(), "is held because "
+                    + run.getDefinitionHold().get("message") + "; migrate the run (migrateRun) or cancel it");
+        }
+        Workflow workflow = registry.requireForRun(run);
         StepSpec step = workflow.step(run.getCurrentStep())
                 .orElseThrow(() -> new InvalidStepException(id, run.getCurrentStep(), "is not declared"));
         if (step.kind() != kind) {

@@ -39,7 +39,7 @@ public class Replays {
         if (source == null) {
             throw new RunNotFoundException(sourceId.toString());
         }
-        Workflow workflow = registry.require(source.getWorkflow());
+        Workflow workflow = registry.forRun(source).orElseGet(() -> registry.require(source.getWorkflow()));
         if (!allowIrreversible) {
             List<Map<String, Object>> blocking = ReplaySafety.blockingSteps(reader.read(sourceId, true).stepRuns());
             if (!blocking.isEmpty()) {

@@ -37,6 +37,7 @@ public final class RunExplainer {
         static final String WAITING_FOR_RETRY = "waiting_for_retry";
         static final String WAITING_FOR_EVENT = "waiting_for_event";
         static final String WAITING_FOR_CHILD = "waiting_for_child";
+        static final String WAITING_FOR_SLOT = StepPreparation.WAITING_FOR_SLOT;
         static final String RETRY_EXHAUSTED = "retry_exhausted";
         static final String STEP_FAILED = "step_failed";
         static final String PAUSED_FOR_MANUAL_ACTION = "paused_for_manual_action";
@@ -44,6 +45,8 @@ public final class RunExplainer {
         static final String PAUSED_WITH_MISSING_RESUME_METADATA = "paused_with_missing_resume_metadata";
         static final String PAUSED_WITH_INVALID_RESUME_TARGET = "paused_with_invalid_resume_target";
         static final String PAUSED_WITH_UNAVAILABLE_WORKFLOW = "paused_with_unavailable_workflow";
+        static final String DEFINITION_CHANGED = DefinitionVerdict.DEFINITION_CHANGED;
+        static final String VERSION_NOT_DEPLOYED = DefinitionVerdict.VERSION_NOT_DEPLOYED;
         static final String CANCELLING = "cancelling";
         static final String CANCELLED = "cancelled";
         static final String COMPLETED = "completed";
@@ -64,6 +67,7 @@ public final class RunExplainer {
         static final String CANCEL_RUN = "cancel_run";
         static final String SIGNAL_RUN = "signal_run";
         static final String REPLAY_RUN = "replay_run";
+        static final String MIGRATE_RUN = "migrate_run";
 
         private Action() {
         }
@@ -86,12 +90,30 @@ public final class RunExplainer {
      * view (by when it expects the run to move, how often it re-queued the run's work, when it looks again).
      */
     public record Supervision(Lease lease, java.time.Instant expectedBy, int nudges, java.time.Instant nextLook,
-                              java.time.Instant deadline, java.time.Duration timeLeft) {
+                              java.time.Instant deadline, java.time.Duration timeLeft,
+                              Map<String, Object> definitionHold, SlotWait slotWait) {
         public static final Supervision NONE = new Supervision(null, null, 0, null);
 
         /** Without a run deadline. */
         public Supervision(Lease lease, java.time.Instant expectedBy, int nudges, java.time.Instant nextLook) {
             this(lease, expectedBy, nudges, nextLook, null, null);
+        }
+
+        /** Not held for its definition. */
+        public Supervision(Lease lease, java.time.Instant expectedBy, int nudges, java.time.Instant nextLook,
+                           java.time.Instant deadline, java.time.Duration timeLeft) {
+            this(lease, expectedBy, nudges, nextLook, deadline, timeLeft, null, null);
+        }
+
+        /**
+         * A step waiting for a slot of its workflow's concurrency limit.
+         *
+         * @param step the step
+         * @param limit the workflow's limit
+         * @param since since when it waits
+         * @param woken when a delivery was queued for it (it holds a slot until it claims it), or null
+         */
+        public record SlotWait(String step, int limit, java.time.Instant since, java.time.Instant woken) {
         }
 
         /** The claim on an executing attempt: its node, until when it holds, whether it is live now. */
@@ -134,10 +156,13 @@ public final class RunExplainer {
             case CANCELLED -> ended(run, workflow, Reason.CANCELLED);
             case CANCELLING -> explanation(run, Reason.CANCELLING, run.currentStep(), Map.of(),
                     List.of(Action.WAIT_FOR_CANCELLATION), ExplanationEvidence.of(run));
-            case PAUSED -> paused(run, resumeByStep, workflow);
-            case RETRYING -> retrying(run, supervision);
+            case PAUSED -> supervision.definitionHold() != null ? held(run, supervision.definitionHold())
+                    : paused(run, resumeByStep, workflow);
+            case RETRYING -> supervision.slotWait() != null ? waitingForSlot(run, supervision.slotWait())
+                    : retrying(run, supervision);
             case FAILED -> failed(run, workflow);
-            case PENDING, RUNNING -> waitingOutside(run, resumeByStep).orElseGet(() -> active(run, supervision));
+            case PENDING, RUNNING -> supervision.slotWait() != null ? waitingForSlot(run, supervision.slotWait())
+                    : waitingOutside(run, resumeByStep).orElseGet(() -> active(run, supervision));
         };
         return withDeadline(explanation, supervision);
     }
@@ -196,6 +221,36 @@ public final class RunExplainer {
         }
         return explanation(run, Reason.PAUSED_FOR_MANUAL_ACTION, run.currentStep(), resume.details(),
                 List.of(Action.UNBLOCK_RUN, Action.CANCEL_RUN), evidence);
+    }
+
+    /**
+     * Paused by a delivery because the run's pinned definition changed or its version is gone: the hold names what
+     * differs; the way on is a migration to a deployed version (or cancelling).
+     */
+    private static RunExplanation held(Run run, Map<String, Object> hold) {
+        Current current = Current.of(run);
+        String reason = DefinitionVerdict.VERSION_NOT_DEPLOYED.equals(hold.get("reason"))
+                ? Reason.VERSION_NOT_DEPLOYED : Reason.DEFINITION_CHANGED;
+        Map<String, Object> details = new LinkedHashMap<>();
+        hold.forEach((key, value) -> {
+            if (!"reason".equals(key) && value != null) {
+                details.put(key, value);
+            }
+        });
+        return explanation(run, reason, run.currentStep(), details, List.of(Action.MIGRATE_RUN, Action.CANCEL_RUN),
+                ExplanationEvidence.of(run).step(current.row(), current.attempt()));
+    }
+
+    /** A step waits, without a thread or a message, until a step of its workflow ends and hands it the slot. */
+    private static RunExplanation waitingForSlot(Run run, Supervision.SlotWait wait) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("concurrency_limit", wait.limit());
+        details.put("waiting_since", wait.since().toString());
+        if (wait.woken() != null) {
+            details.put("woken_at", wait.woken().toString());
+        }
+        return explanation(run, Reason.WAITING_FOR_SLOT, wait.step(), details, WAIT_FOR_STEP_OR_CANCEL,
+                ExplanationEvidence.of(run));
     }
 
     // ---- retrying and failed -----------------------------------------------------------------------------

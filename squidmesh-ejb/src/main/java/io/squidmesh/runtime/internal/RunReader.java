@@ -61,7 +61,7 @@ public class RunReader {
         if (!history) {
             return view;
         }
-        Optional<Workflow> workflow = registry.find(run.getWorkflow());
+        Optional<Workflow> workflow = registry.forRun(run);
         List<StepRunEntity> rows = stepRuns.forRun(runId);
         Map<UUID, List<StepAttempt>> attemptsByRow = new HashMap<>();
         for (StepAttemptEntity a : attempts.forStepRuns(rows.stream().map(StepRunEntity::getId).toList())) {
@@ -79,9 +79,9 @@ public class RunReader {
             stepRunViews.add(stepRun);
             byStep.put(row.getStep(), stepRun);
         }
-        List<AuditEvent> audit = AuditTrail.events(rows, workflow);
-        return new Run(view.id(), view.workflow(), view.trigger(), view.status(), view.payload(), view.context(),
-                view.currentStep(), view.lastError(), view.replayedFromRunId(), view.key(), view.parentRunId(),
+        List<AuditEvent> audit = AuditTrail.events(rows, workflow, run.getMigrations());
+        return new Run(view.id(), view.workflow(), view.version(), view.trigger(), view.status(), view.payload(), view.context(),
+                view.currentStep(), view.lastError(), view.replayedFromRunId(), view.key(), view.priority(), view.parentRunId(),
                 view.parentStep(), view.insertedAt(), view.updatedAt(), steps(workflow, byStep),
                 List.copyOf(stepRunViews), audit, events.forRun(runId).stream().map(RunViews::event).toList(),
                 runs.children(runId).stream().map(RunViews::run).toList());

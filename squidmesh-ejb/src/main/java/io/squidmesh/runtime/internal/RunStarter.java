@@ -6,6 +6,8 @@ import io.squidmesh.Run;
 import io.squidmesh.RunKeyConflictException;
 import io.squidmesh.RunStart;
 import io.squidmesh.RunStatus;
+import io.squidmesh.SquidMeshException;
+import io.squidmesh.StartOptions;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunKeyEntity;
 import io.squidmesh.persistence.RunKeyStore;
@@ -47,7 +49,7 @@ public class RunStarter {
 
     /** Starts a run through a trigger; {@code context} is the run's initial context (cron schedule facts only). */
     public Run start(Workflow workflow, TriggerSpec trigger, Map<String, Object> provided, Map<String, Object> context) {
-        return start(workflow, trigger, provided, context, null).run();
+        return start(workflow, trigger, provided, context, null, null).run();
     }
 
     /**
@@ -57,8 +59,9 @@ public class RunStarter {
      * request is told so whatever the key.
      */
     public RunStart start(Workflow workflow, TriggerSpec trigger, Map<String, Object> provided,
-                          Map<String, Object> context, String key) {
+                          Map<String, Object> context, String key, Integer priority) {
         RunKeys.validate(key);
+        int rank = priority(priority);
         Map<String, Object> payload = resolve(workflow, trigger, provided);
         if (key != null) {
             String digest = RunKeys.digest(trigger.name(), provided);
@@ -67,7 +70,8 @@ public class RunStarter {
                 return existing(workflow, key, digest, claimed.get());
             }
         }
-        RunEntity run = create(workflow, trigger.name(), payload, RunState.reservedFacts(context), null, key, null);
+        RunEntity run = create(workflow, trigger.name(), payload, RunState.reservedFacts(context), null, key,
+                created -> created.prioritize(rank));
         if (key != null) {
             keys.bind(workflow.name(), key, run.getId());
         }
@@ -79,11 +83,13 @@ public class RunStarter {
      * Starts a run of {@code workflow} as the child of {@code step} of {@code parent}, through the workflow's
      * default trigger, in the caller's transaction (the parent's delivery, which holds the parent's lock).
      */
-    public Run startChild(Workflow workflow, Map<String, Object> provided, UUID parent, String step) {
+    public Run startChild(Workflow workflow, Map<String, Object> provided, RunEntity parent, String step) {
         TriggerSpec trigger = workflow.defaultTrigger();
         Map<String, Object> payload = resolve(workflow, trigger, provided);
-        RunEntity run = create(workflow, trigger.name(), payload, Map.of(), null, null,
-                child -> child.childOf(parent, step));
+        RunEntity run = create(workflow, trigger.name(), payload, Map.of(), null, null, child -> {
+            child.childOf(parent.getId(), step);
+            child.prioritize(parent.getPriority()); // a child is as urgent as its parent
+        });
         telemetry.runCreated(run);
         return RunViews.run(run);
     }
@@ -115,9 +121,23 @@ public class RunStarter {
     /** Starts a new run from a source run's payload as stored (not re-validated), keeping only its reserved facts. */
     public Run replay(Workflow workflow, RunEntity source) {
         RunEntity run = create(workflow, source.getTrigger(), source.getInput(),
-                RunState.reservedFacts(source.getContext()), source.getId(), null, null);
+                RunState.reservedFacts(source.getContext()), source.getId(), null,
+                replay -> replay.prioritize(source.getPriority()));
         telemetry.runReplayed(run);
         return RunViews.run(run);
+    }
+
+    /** The priority asked for, or the default; outside 0-9 it is {@code invalid_priority}, before anything is written. */
+    static int priority(Integer priority) {
+        if (priority == null) {
+            return RunEntity.DEFAULT_PRIORITY;
+        }
+        if (priority < StartOptions.MIN_PRIORITY || priority > StartOptions.MAX_PRIORITY) {
+            throw new SquidMeshException("invalid_priority", "priority must be from " + StartOptions.MIN_PRIORITY
+                    + " (lowest) to " + StartOptions.MAX_PRIORITY + " (highest), got " + priority,
+                    Map.of("field", "priority", "priority", priority));
+        }
+        return priority;
     }
 
     /** Values the database would refuse (checked before anything is written, so a refused start leaves nothing). */
@@ -141,6 +161,7 @@ public class RunStarter {
         RunEntity run = new RunEntity(UUID.randomUUID(), workflow.name(), trigger, RunStatus.PENDING, payload,
                 context, currentStep, replayedFrom, Clocks.now());
         run.keyedBy(key);
+        run.pinTo(workflow.version(), workflow.fingerprint());
         if (workflow.deadline() != null) {
             run.mustEndBy(run.getInsertedAt().plus(workflow.deadline()));
         }

@@ -17,9 +17,9 @@ public final class RunViews {
 
     /** The run without history. */
     public static Run run(RunEntity entity) {
-        return new Run(entity.getId(), entity.getWorkflow(), entity.getTrigger(), entity.getStatus(),
+        return new Run(entity.getId(), entity.getWorkflow(), entity.getWorkflowVersion(), entity.getTrigger(), entity.getStatus(),
                 entity.getInput(), entity.getContext(), entity.getCurrentStep(), entity.getLastError(),
-                entity.getReplayedFromRunId(), entity.getRunKey(), entity.getParentRunId(), entity.getParentStep(),
+                entity.getReplayedFromRunId(), entity.getRunKey(), entity.getPriority(), entity.getParentRunId(), entity.getParentStep(),
                 entity.getInsertedAt(), entity.getUpdatedAt(), null, null, null, null, null);
     }
 

@@ -63,6 +63,9 @@ public class StepApplier {
     @Inject
     Telemetry telemetry;
 
+    @Inject
+    Slots slots;
+
     /** @return false when the claim was no longer current (taken over): nothing was written */
     public boolean applySuccess(Claim claim, Map<String, Object> output, Duration scheduleIn, long durationNanos) {
         RunEntity run = runs.lock(claim.runId());
@@ -92,7 +95,7 @@ public class StepApplier {
     /** The step row completed but the run did not move on (its apply was lost): move on from the stored output. */
     public void reconcile(java.util.UUID runId, String step) {
         RunEntity run = runs.lock(runId);
-        Optional<Workflow> workflow = registry.find(run.getWorkflow());
+        Optional<Workflow> workflow = registry.forRun(run);
         StepRunEntity row = stepRuns.find(runId, step);
         if (workflow.isEmpty() || row == null || row.getStatus() != StepStatus.COMPLETED
                 || !step.equals(run.getCurrentStep()) || !run.getStatus().schedulesNextStep()) {
@@ -385,6 +388,7 @@ public class StepApplier {
         }
         attempt.finish(status, error, now);
         run.resetNudges();
+        slots.released(claim.workflow(), now);
         return row;
     }
 

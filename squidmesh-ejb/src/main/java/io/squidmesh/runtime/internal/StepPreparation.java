@@ -43,6 +43,7 @@ import java.util.logging.Logger;
 public class StepPreparation {
 
     private static final Logger LOG = Logger.getLogger(StepPreparation.class.getName());
+    static final String WAITING_FOR_SLOT = "waiting_for_slot";
 
     @Inject
     RunStore runs;
@@ -54,7 +55,7 @@ public class StepPreparation {
     AttemptStore attempts;
 
     @Inject
-    WorkflowRegistry registry;
+    DefinitionCheck definitions;
 
     @Inject
     RunTransitions transitions;
@@ -83,6 +84,9 @@ public class StepPreparation {
     @Inject
     ChildRuns childRuns;
 
+    @Inject
+    Slots slots;
+
     public Prepared prepare(UUID runId, String stepName, String deliveryId) {
         RunEntity run = runs.lock(runId);
         if (run == null) {
@@ -97,12 +101,16 @@ public class StepPreparation {
         if (!status.schedulesNextStep()) {
             return new Prepared.Done("run_" + status.value());
         }
-        Optional<Workflow> found = registry.find(run.getWorkflow());
-        if (found.isEmpty()) {
+        DefinitionVerdict definition = definitions.judge(run);
+        if (definition instanceof DefinitionVerdict.Absent) {
             return new Prepared.Deferred(DeliveryDeferredException.Reason.UNKNOWN_WORKFLOW, "step delivery for run_id="
                     + runId + " of workflow " + run.getWorkflow() + ", which is not deployed on this node");
         }
-        Workflow workflow = found.get();
+        if (definition instanceof DefinitionVerdict.Hold hold) {
+            definitions.hold(run, hold);
+            return new Prepared.Done(hold.reason());
+        }
+        Workflow workflow = ((DefinitionVerdict.Use) definition).workflow();
         if (deadlines.expire(run, workflow, Clocks.now())) {
             return new Prepared.Done("run_deadline_exceeded");
         }
@@ -131,6 +139,11 @@ public class StepPreparation {
             if (step.kind() == StepKind.CHILD_RUN) {
                 return childRuns.deliver(run, workflow, step, row, state, deliveryId, now);
             }
+        }
+        boolean newAttempt = row == null || row.getStatus() == StepStatus.PENDING || row.getStatus() == StepStatus.FAILED;
+        if (newAttempt && executes(step) && !slots.take(run, workflow, stepName, now)) {
+            telemetry.stepSkipped(run, stepName, WAITING_FOR_SLOT);
+            return new Prepared.Done(WAITING_FOR_SLOT); // a step that ends, or the watchdog, wakes it
         }
         Map<String, Object> lastError = row == null ? null : row.getLastError();
         if (row == null) {
@@ -179,6 +192,11 @@ public class StepPreparation {
         telemetry.stepStarted(run, stepName, number);
         return new Prepared.Execute(new Claim(runId, workflow, step, row.getId(), attempt.getId(), number,
                 row.getInput(), state, now, null, lastError));
+    }
+
+    /** Steps whose attempts execute code (and so count against a workflow's concurrency limit). */
+    private static boolean executes(StepSpec step) {
+        return step.kind() == StepKind.CUSTOM || step.kind() == StepKind.BATCH;
     }
 
     private ClaimLiveness.Verdict liveness(StepAttemptEntity attempt, Instant now) {

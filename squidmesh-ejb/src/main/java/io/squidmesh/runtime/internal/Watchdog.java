@@ -103,5 +103,9 @@ public class Watchdog {
                 LOG.warning(() -> "watchdog could not look at run_id=" + run + ": " + looked.failure());
             }
         }
+        OwnTransaction<Void> slots = work.lookAtSlots(now);
+        if (slots.failed()) {
+            LOG.warning(() -> "watchdog could not look at the concurrency limits: " + slots.failure());
+        }
     }
 }

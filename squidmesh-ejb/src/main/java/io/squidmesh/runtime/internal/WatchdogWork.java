@@ -80,6 +80,12 @@ public class WatchdogWork {
     @Inject
     RunDeadlines deadlines;
 
+    @Inject
+    Slots slots;
+
+    @Inject
+    io.squidmesh.persistence.SlotStore slotStore;
+
     /** Takes (or keeps) the watchdog role until {@code until}. */
     public OwnTransaction<Boolean> acquire(Instant now, Instant until) {
         return OwnTransaction.run(transaction, () -> locks.acquire(LockStore.WATCHDOG, nodes.id(), now, until));
@@ -111,6 +117,19 @@ public class WatchdogWork {
         return new ArrayList<>(ids).subList(0, Math.min(ids.size(), limit));
     }
 
+    /**
+     * Hands free slots of workflows with a concurrency limit to the steps waiting for them, in case a slot came free
+     * where no step ended (a lease ran out, a run was cancelled): {@link Slots#look}.
+     */
+    public OwnTransaction<Void> lookAtSlots(Instant now) {
+        return OwnTransaction.run(transaction, () -> {
+            for (String workflow : slotStore.waitingWorkflows()) {
+                registry.find(workflow).ifPresent(deployed -> slots.look(workflow, deployed.concurrency(), now));
+            }
+            return null;
+        });
+    }
+
     /** Looks at one run under its lock and does what {@link WatchdogDecision} says. */
     public OwnTransaction<Void> look(UUID runId) {
         return OwnTransaction.run(transaction, () -> {
@@ -133,7 +152,7 @@ public class WatchdogWork {
         if (run.getNudgeAfter() != null && run.getNudgeAfter().isAfter(now)) {
             return; // re-queued recently: give that a chance first
         }
-        Optional<Workflow> workflow = registry.find(run.getWorkflow());
+        Optional<Workflow> workflow = registry.forRun(run);
         if (workflow.isEmpty()) {
             return; // not deployed here; a node that has it looks at the run
         }

@@ -19,6 +19,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -34,8 +36,9 @@ public class WorkflowDiscovery implements Extension {
 
     private final List<Bean<?>> definitionBeans = new ArrayList<>();
     private final Map<Class<?>, Bean<?>> stepBeans = new ConcurrentHashMap<>();
-    private final Map<String, Workflow> workflows = new LinkedHashMap<>();
-    private final Map<Class<?>, String> namesByClass = new LinkedHashMap<>();
+    /** Each workflow's deployed versions, oldest first. */
+    private final Map<String, NavigableMap<String, Workflow>> workflows = new LinkedHashMap<>();
+    private final Map<Class<?>, Workflow> byClass = new LinkedHashMap<>();
 
     <T> void collect(@Observes ProcessBean<T> event) {
         Bean<T> bean = event.getBean();
@@ -60,13 +63,13 @@ public class WorkflowDiscovery implements Extension {
                     continue;
                 }
                 List<String> own = stepBeanProblems(workflow);
-                if (workflows.containsKey(workflow.name())) {
-                    own.add("workflow name " + workflow.name() + " is also defined by "
-                            + classOf(workflow.name()));
+                if (versionsOf(workflow.name()).containsKey(workflow.version())) {
+                    own.add("workflow " + workflow.name() + " version " + workflow.version() + " is also defined by "
+                            + classOf(versionsOf(workflow.name()).get(workflow.version())));
                 }
                 if (own.isEmpty()) {
-                    workflows.put(workflow.name(), workflow);
-                    namesByClass.put(bean.getBeanClass(), workflow.name());
+                    versionsOf(workflow.name()).put(workflow.version(), workflow);
+                    byClass.put(bean.getBeanClass(), workflow);
                 } else {
                     problems.add(new WorkflowValidationException(workflow.name(), own).getMessage()
                             + "\n  (defined by " + source + ")");
@@ -83,7 +86,9 @@ public class WorkflowDiscovery implements Extension {
             event.addDeploymentProblem(new DeploymentException(message));
             return;
         }
-        LOG.info(() -> "Squid Mesh workflows: " + String.join(", ", workflows.keySet()));
+        LOG.info(() -> "Squid Mesh workflows: " + workflows.values().stream().flatMap(v -> v.values().stream())
+                .map(w -> w.name() + " " + w.version() + " (" + w.fingerprint() + ")")
+                .collect(java.util.stream.Collectors.joining(", ")));
     }
 
     private List<String> stepBeanProblems(Workflow workflow) {
@@ -101,17 +106,23 @@ public class WorkflowDiscovery implements Extension {
         return problems;
     }
 
-    private String classOf(String workflow) {
-        return namesByClass.entrySet().stream().filter(e -> e.getValue().equals(workflow))
+    private NavigableMap<String, Workflow> versionsOf(String name) {
+        return workflows.computeIfAbsent(name, n -> new TreeMap<>(VersionOrder.INSTANCE));
+    }
+
+    private String classOf(Workflow workflow) {
+        return byClass.entrySet().stream().filter(e -> e.getValue() == workflow)
                 .map(e -> e.getKey().getName()).findFirst().orElse("another bean");
     }
 
-    Map<String, Workflow> workflows() {
+    /** Each deployed workflow's versions by label, oldest first. */
+    Map<String, NavigableMap<String, Workflow>> workflows() {
         return Collections.unmodifiableMap(workflows);
     }
 
-    Map<Class<?>, String> namesByClass() {
-        return Collections.unmodifiableMap(namesByClass);
+    /** The definition each workflow definition bean class built. */
+    Map<Class<?>, Workflow> byClass() {
+        return Collections.unmodifiableMap(byClass);
     }
 
     Bean<?> stepBean(Class<?> type) {

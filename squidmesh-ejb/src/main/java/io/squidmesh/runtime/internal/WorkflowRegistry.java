@@ -1,6 +1,7 @@
 package io.squidmesh.runtime.internal;
 
 import io.squidmesh.InvalidWorkflowException;
+import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.workflow.Step;
 import io.squidmesh.workflow.Workflow;
 import io.squidmesh.workflow.WorkflowDefinition;
@@ -11,9 +12,13 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Optional;
 
-/** The application's validated workflows, by name, and the step beans they run. */
+/**
+ * The application's validated workflows, by name and version, and the step beans they run. A name alone means its
+ * newest deployed version; a run means the version it is pinned to.
+ */
 @ApplicationScoped
 public class WorkflowRegistry {
 
@@ -23,31 +28,72 @@ public class WorkflowRegistry {
     @Inject
     BeanManager beans;
 
+    /** The newest deployed version of the workflow. */
     public Optional<Workflow> find(String name) {
-        return Optional.ofNullable(name == null ? null : discovery.workflows().get(name));
+        NavigableMap<String, Workflow> versions = name == null ? null : discovery.workflows().get(name);
+        return Optional.ofNullable(versions == null || versions.isEmpty() ? null : versions.lastEntry().getValue());
+    }
+
+    /** The deployed definition of that version; the newest when {@code version} is null. */
+    public Optional<Workflow> find(String name, String version) {
+        if (version == null) {
+            return find(name);
+        }
+        NavigableMap<String, Workflow> versions = name == null ? null : discovery.workflows().get(name);
+        return Optional.ofNullable(versions == null ? null : versions.get(version));
+    }
+
+    /**
+     * The definition the run is pinned to: its workflow at its version (a run from before versions, without one,
+     * takes the newest). Whether its graph is still the one the run started with is {@link DefinitionCheck}'s
+     * question.
+     */
+    public Optional<Workflow> forRun(RunEntity run) {
+        return find(run.getWorkflow(), run.getWorkflowVersion());
+    }
+
+    /** As {@link #forRun}, or {@code invalid_workflow} naming the version when it is not deployed. */
+    public Workflow requireForRun(RunEntity run) {
+        return forRun(run).orElseThrow(() -> run.getWorkflowVersion() == null || versions(run.getWorkflow()).isEmpty()
+                ? new InvalidWorkflowException(run.getWorkflow())
+                : new InvalidWorkflowException(run.getWorkflow(), run.getWorkflowVersion(),
+                        versions(run.getWorkflow()).stream().map(Workflow::version).toList()));
+    }
+
+    /** Every deployed version of the workflow, newest first; empty when none is deployed. */
+    public List<Workflow> versions(String name) {
+        NavigableMap<String, Workflow> versions = name == null ? null : discovery.workflows().get(name);
+        return versions == null ? List.of() : List.copyOf(versions.descendingMap().values());
     }
 
     public Workflow require(String name) {
         return find(name).orElseThrow(() -> new InvalidWorkflowException(name));
     }
 
+    /** The definition that class built (its own version, which need not be the newest). */
     public Workflow require(Class<? extends WorkflowDefinition> definition) {
-        String name = discovery.namesByClass().get(definition);
-        if (name == null) {
+        Workflow workflow = discovery.byClass().get(definition);
+        if (workflow == null) {
             throw new InvalidWorkflowException(definition.getName());
         }
-        return require(name);
+        return workflow;
     }
 
     /** The class loader of the module that declares the workflow (where its batch job XML lives). */
     public ClassLoader moduleOf(String workflow) {
-        return discovery.namesByClass().entrySet().stream().filter(e -> e.getValue().equals(workflow))
+        return discovery.byClass().entrySet().stream().filter(e -> e.getValue().name().equals(workflow))
                 .map(e -> e.getKey().getClassLoader()).findFirst()
                 .orElse(Thread.currentThread().getContextClassLoader());
     }
 
+    /** The newest version of each deployed workflow. */
     public List<Workflow> all() {
-        return List.copyOf(discovery.workflows().values());
+        return discovery.workflows().values().stream().map(versions -> versions.lastEntry().getValue()).toList();
+    }
+
+    /** Every deployed version of every workflow. */
+    public List<Workflow> allVersions() {
+        return discovery.workflows().values().stream().flatMap(versions -> versions.values().stream()).toList();
     }
 
     /**

@@ -873,8 +873,8 @@ class RunExplainerTest {
 
         Run build() {
             // The workflow column is informational: the explainer is handed the Workflow (or its absence) itself.
-            return new Run(RUN_ID, "linear", "manual", status, Map.of("account_id", "acct_123"), context,
-                    currentStep, lastError, null, null, null, null, RUN_INSERTED, RUN_UPDATED, steps, rows, List.of(),
+            return new Run(RUN_ID, "linear", "1", "manual", status, Map.of("account_id", "acct_123"), context,
+                    currentStep, lastError, null, null, 4, null, null, RUN_INSERTED, RUN_UPDATED, steps, rows, List.of(),
                     events, List.of());
         }
     }

@@ -38,6 +38,7 @@ public final class RunJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", string(run.id()));
         json.put("workflow", run.workflow());
+        json.put("version", run.version());
         json.put("trigger", run.trigger());
         json.put("status", run.status().value());
         json.put("payload", run.payload());
@@ -46,6 +47,7 @@ public final class RunJson {
         json.put("last_error", run.lastError());
         json.put("replayed_from_run_id", string(run.replayedFromRunId()));
         json.put("key", run.key());
+        json.put("priority", run.priority());
         json.put("parent_run_id", string(run.parentRunId()));
         json.put("parent_step", run.parentStep());
         json.put("inserted_at", timestamp(run.insertedAt()));

@@ -47,6 +47,8 @@ final class ProblemCatalogue {
             Map.entry("invalid_body", new Entry(422, "Invalid request body")),
             Map.entry("invalid_resume", new Entry(422, "Invalid resume attributes")),
             Map.entry("invalid_review", new Entry(422, "Invalid review attributes")),
+            Map.entry("invalid_migration", new Entry(422, "Invalid migration")),
+            Map.entry("invalid_priority", new Entry(422, "Invalid priority")),
             // 5xx: our side
             Map.entry("internal_error", new Entry(500, "Internal error")),
             Map.entry("dispatch_failed", new Entry(503, "Dispatch failed")));

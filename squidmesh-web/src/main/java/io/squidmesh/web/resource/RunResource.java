@@ -8,6 +8,7 @@ import io.squidmesh.web.json.JsonResponses;
 import io.squidmesh.web.json.RunJson;
 import io.squidmesh.web.request.ActionRequest;
 import io.squidmesh.web.request.EventRequest;
+import io.squidmesh.web.request.MigrateRequest;
 import io.squidmesh.web.request.QueryParameters;
 import io.squidmesh.web.request.ReplayRequest;
 import io.squidmesh.web.request.RequestBody;
@@ -54,7 +55,7 @@ public class RunResource {
     public Response start(@Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
         StartRequest request = StartRequest.from(RequestBody.required(headers, body));
         String key = headers.getHeaderString(IDEMPOTENCY_KEY);
-        if (key == null) {
+        if (key == null && request.version() == null && request.priority() == null) {
             Run run = request.trigger() == null
                     ? squidMesh.startRun(request.workflow(), request.payload())
                     : squidMesh.startRun(request.workflow(), request.trigger(), request.payload());
@@ -62,7 +63,7 @@ public class RunResource {
         }
         // a repeated start answers the run the first one created: 200, not 201, and nothing new behind it
         RunStart start = squidMesh.startRun(request.workflow(), request.payload(),
-                StartOptions.key(key).trigger(request.trigger()));
+                new StartOptions(request.trigger(), key, request.version(), request.priority()));
         return start.created() ? created(uri, start.run()) : ok(start.run());
     }
 
@@ -115,6 +116,14 @@ public class RunResource {
     @Path("{id}/reject")
     public Response reject(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
         return ok(squidMesh.rejectRun(id, ActionRequest.from(RequestBody.optional(headers, body)).manualAction()));
+    }
+
+    /** {@code {"version", "step"?}}: the run goes on at that step of that deployed version (SquidMesh#migrateRun). */
+    @POST
+    @Path("{id}/migrate")
+    public Response migrate(@PathParam("id") String id, @Context HttpHeaders headers, InputStream body) {
+        MigrateRequest request = MigrateRequest.from(RequestBody.required(headers, body));
+        return ok(squidMesh.migrateRun(id, request.version(), request.step()));
     }
 
     @POST

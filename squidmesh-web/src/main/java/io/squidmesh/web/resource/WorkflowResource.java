@@ -13,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The deployed workflow definitions as {@link Workflow#describe()} shows them: triggers, payload, steps, graph. */
@@ -30,20 +32,40 @@ public class WorkflowResource {
     @Inject
     SquidMesh squidMesh;
 
+    /** The newest version of each workflow, each with {@code versions}: every version and the runs pinned to it. */
     @GET
     public Response list() {
         return JsonResponses.ok(Map.of("workflows", squidMesh.workflows().stream()
                 .sorted(Comparator.comparing(Workflow::name))
-                .map(Workflow::describe)
+                .map(this::withVersions)
                 .toList()));
     }
 
+    /** The newest version, or the one {@code ?version=} names, with {@code versions}. */
     @GET
     @Path("{name}")
-    public Response describe(@PathParam("name") String name) {
-        Workflow workflow = squidMesh.workflow(name).orElseThrow(() -> Problems.notFound(
-                "no workflow named " + name + " is deployed", Map.of("workflow", name)));
-        return JsonResponses.ok(workflow.describe());
+    public Response describe(@PathParam("name") String name, @QueryParam("version") String version) {
+        Workflow workflow = squidMesh.workflow(name, version).orElseThrow(() -> version == null
+                || squidMesh.workflow(name).isEmpty()
+                ? Problems.notFound("no workflow named " + name + " is deployed", Map.of("workflow", name))
+                : Problems.notFound("workflow " + name + " has no deployed version " + version,
+                        Map.of("workflow", name, "version", version)));
+        return JsonResponses.ok(withVersions(workflow));
+    }
+
+    private Map<String, Object> withVersions(Workflow workflow) {
+        Map<String, Object> described = workflow.describe();
+        described.put("versions", squidMesh.workflowVersions(workflow.name()).stream().map(v -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("version", v.version());
+            json.put("fingerprint", v.fingerprint());
+            json.put("newest", v.newest());
+            json.put("deployed", v.deployed());
+            json.put("active_runs", v.activeRuns());
+            json.put("stale_runs", v.staleRuns());
+            return json;
+        }).toList());
+        return described;
     }
 
     /**

@@ -29,18 +29,20 @@ class RunJsonTest {
     private static final Instant UPDATED = Instant.parse("2025-11-26T19:15:03Z");
 
     @Test
-    void aRunWithoutHistoryHasTheFourteenPublicFieldsInSnakeCase() {
+    void aRunWithoutHistoryHasItsPublicFieldsInSnakeCase() {
         Map<String, Object> json = RunJson.run(run(null, null, null));
 
-        assertEquals(List.of("id", "workflow", "trigger", "status", "payload", "context", "current_step", "last_error",
-                "replayed_from_run_id", "key", "parent_run_id", "parent_step", "inserted_at", "updated_at"),
+        assertEquals(List.of("id", "workflow", "version", "trigger", "status", "payload", "context", "current_step", "last_error",
+                "replayed_from_run_id", "key", "priority", "parent_run_id", "parent_step", "inserted_at", "updated_at"),
                 List.copyOf(json.keySet()));
         assertEquals(RUN.toString(), json.get("id"));
+        assertEquals("2", json.get("version"));
         assertEquals("retrying", json.get("status"));
         assertEquals("charge", json.get("current_step"));
         assertEquals(Map.of("code", "declined"), json.get("last_error"));
         assertEquals(SOURCE.toString(), json.get("replayed_from_run_id"));
         assertEquals("order-1", json.get("key"));
+        assertEquals(7, json.get("priority"));
         assertEquals("2025-11-26T19:15:02.123456Z", json.get("inserted_at"));
         assertEquals("2025-11-26T19:15:03Z", json.get("updated_at"));
     }
@@ -81,8 +83,8 @@ class RunJsonTest {
     }
 
     private static Run run(List<StepState> steps, List<StepRun> rows, List<AuditEvent> events) {
-        return new Run(RUN, "checkout", "checkout", RunStatus.RETRYING, Map.of("order_id", "o-1"), Map.of(),
-                "charge", Map.of("code", "declined"), SOURCE, "order-1", null, null, INSERTED, UPDATED, steps, rows,
+        return new Run(RUN, "checkout", "2", "checkout", RunStatus.RETRYING, Map.of("order_id", "o-1"), Map.of(),
+                "charge", Map.of("code", "declined"), SOURCE, "order-1", 7, null, null, INSERTED, UPDATED, steps, rows,
                 events, null, null);
     }
 

@@ -20,10 +20,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RequestsTest {
 
     @Test
-    void aStartRequestNamesAWorkflowAndMayNameATriggerAndPayload() {
-        assertEquals(new StartRequest("w", "nightly", Map.of("a", 1)),
+    void aStartRequestNamesAWorkflowAndMayNameATriggerVersionAndPayload() {
+        assertEquals(new StartRequest("w", "nightly", null, Map.of("a", 1)),
                 StartRequest.from(Map.of("workflow", "w", "trigger", "nightly", "payload", Map.of("a", 1))));
-        assertEquals(new StartRequest("w", null, Map.of()), StartRequest.from(Map.of("workflow", "w")));
+        assertEquals(new StartRequest("w", null, null, Map.of()), StartRequest.from(Map.of("workflow", "w")));
+        assertEquals(new StartRequest("w", null, "2", Map.of()), StartRequest.from(Map.of("workflow", "w", "version", "2")));
+    }
+
+    @Test
+    void aStartRequestMayNameAPriorityFromZeroToNine() {
+        assertEquals(new StartRequest("w", null, null, 9, Map.of()),
+                StartRequest.from(Map.of("workflow", "w", "priority", 9)));
+        for (Object bad : List.of(10, -1, "9", 4.5)) {
+            ProblemException problem = assertThrows(ProblemException.class,
+                    () -> StartRequest.from(Map.of("workflow", "w", "priority", bad)));
+            assertEquals("invalid_body", problem.problem().code(), () -> "priority " + bad);
+            assertTrue(String.valueOf(problem.problem().extensions()).contains("integer from 0 to 9"),
+                    problem.problem()::toString);
+        }
+    }
+
+    @Test
+    void aVersionThatIsNotAStringIsAnInvalidBodyNamingIt() {
+        ProblemException version = assertThrows(ProblemException.class,
+                () -> StartRequest.from(Map.of("workflow", "w", "version", 2)));
+        assertEquals(422, version.problem().status());
+        assertEquals("invalid_body", version.problem().code());
+        assertTrue(String.valueOf(version.problem().extensions()).contains("version"), version.problem()::toString);
+    }
+
+    @Test
+    void aMigrateRequestNamesAVersionAndMayNameAStep() {
+        assertEquals(new MigrateRequest("2", "ship"), MigrateRequest.from(Map.of("version", "2", "step", "ship")));
+        assertEquals(new MigrateRequest("2", null), MigrateRequest.from(Map.of("version", "2")));
+        ProblemException step = assertThrows(ProblemException.class,
+                () -> MigrateRequest.from(Map.of("version", "2", "step", List.of())));
+        assertEquals("invalid_body", step.problem().code());
+        assertTrue(String.valueOf(step.problem().extensions()).contains("step"), step.problem()::toString);
     }
 
     @Test
