@@ -13,6 +13,7 @@ const BUTTONS = {
   cancel_run: { label: 'Cancel run', verb: 'cancel', danger: true, confirm: 'Cancel this run?' },
   replay_run: { label: 'Replay', verb: 'replay' },
   signal_run: { label: 'Send event' }, // a form of its own (signalControls)
+  migrate_run: { label: 'Migrate' }, // a form of its own (migrateControls)
 };
 
 /** The actions to offer: [{ action, blockedBy? }]. */
@@ -80,6 +81,31 @@ function signalControls(run, explanation, onDone) {
   return el('div', { class: 'signal' }, el('label', {}, 'Event ', name), payload, button);
 }
 
+/** Moves a run held for its definition to a deployed version, at a step of that version. */
+function migrateControls(run, explanation, onDone) {
+  const versions = explanation?.details?.deployed_versions ?? [explanation?.details?.version ?? run.version];
+  const version = el('input', { type: 'text', id: 'migrate-version', value: versions[0] ?? '', size: 8 });
+  const step = el('input', { type: 'text', id: 'migrate-step', value: explanation?.step ?? '', size: 20 });
+  const button = el('button', {
+    type: 'button', class: 'primary', dataset: { action: 'migrate_run' },
+    onclick: async () => {
+      button.disabled = true;
+      try {
+        const body = { version: version.value.trim() };
+        if (step.value.trim()) body.step = step.value.trim();
+        await api.post(`runs/${encodeURIComponent(run.id)}/migrate`, body);
+        showError(null);
+        await onDone();
+      } catch (e) {
+        showError(e);
+      } finally {
+        button.disabled = false;
+      }
+    },
+  }, 'Migrate');
+  return el('div', { class: 'migrate' }, el('label', {}, 'Version ', version), el('label', {}, ' at step ', step), button);
+}
+
 /** Replay, with the explicit "allow irreversible" confirmation (required when steps block a plain replay). */
 function replayControls(run, offer, onDone) {
   const allow = el('input', { type: 'checkbox', id: 'allow-irreversible' });
@@ -111,8 +137,10 @@ export function renderActions(container, run, explanation, onDone) {
     .map((o) => actionButton(run, o, body, onDone));
   const replay = offered.find((o) => o.action === 'replay_run');
   const signal = offered.some((o) => o.action === 'signal_run');
+  const migrate = offered.some((o) => o.action === 'migrate_run');
   container.replaceChildren(
     ...(signal ? [signalControls(run, explanation, onDone)] : []),
+    ...(migrate ? [migrateControls(run, explanation, onDone)] : []),
     ...(offered.some((o) => COMMENTED.has(o.action)) ? [comment] : []),
     el('div', { class: 'buttons' }, buttons),
     ...(replay ? [replayControls(run, replay, onDone)] : []));

@@ -19,6 +19,8 @@ function renderSummary(run) {
   document.title = `${run.workflow} ${run.status} · Squid Mesh`;
   const item = (label, value) => [el('dt', {}, label), el('dd', {}, value ?? el('span', { class: 'muted' }, '—'))];
   replace(byId('summary'), el('dl', { class: 'facts' },
+    item('Version', run.version),
+    item('Priority', run.priority),
     item('Trigger', run.trigger),
     item('Current step', run.current_step),
     item('Started', time(run.inserted_at)),
@@ -92,7 +94,11 @@ async function load() {
   try {
     const run = await api.get(`runs/${encodeURIComponent(id)}?history=true`);
     const explanation = await api.optional(`runs/${encodeURIComponent(id)}/explanation`);
-    if (definition === undefined) definition = await api.optional(`workflows/${encodeURIComponent(run.workflow)}`);
+    if (definition === undefined) {
+      // the graph of the version the run is pinned to, not the newest one
+      const version = run.version ? `?version=${encodeURIComponent(run.version)}` : '';
+      definition = await api.optional(`workflows/${encodeURIComponent(run.workflow)}${version}`);
+    }
     render(run, explanation);
     showError(null);
     const active = ACTIVE.has(run.status);

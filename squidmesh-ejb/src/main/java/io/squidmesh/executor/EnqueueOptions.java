@@ -11,14 +11,35 @@ import java.util.OptionalInt;
  */
 public final class EnqueueOptions {
 
-    private static final EnqueueOptions NOW = new EnqueueOptions(Duration.ZERO, -1);
+    private static final EnqueueOptions NOW = new EnqueueOptions(Duration.ZERO, -1, null);
 
     private final Duration delay;
     private final int priority;
+    private final String queue;
 
-    private EnqueueOptions(Duration delay, int priority) {
+    private EnqueueOptions(Duration delay, int priority, String queue) {
         this.delay = delay;
         this.priority = priority;
+        this.queue = queue;
+    }
+
+    /**
+     * These options for work of a workflow that declares its own queue ({@code WorkflowBuilder.queue}).
+     *
+     * @param queue the queue's name, or {@code null} for the default queue
+     * @return new options
+     */
+    public EnqueueOptions onQueue(String queue) {
+        return new EnqueueOptions(delay, priority, queue);
+    }
+
+    /**
+     * The queue the work goes to, when not the default one.
+     *
+     * @return the queue's name, or empty for the default queue
+     */
+    public Optional<String> queue() {
+        return Optional.ofNullable(queue);
     }
 
     /**
@@ -31,7 +52,7 @@ public final class EnqueueOptions {
         if (priority < 0 || priority > 9) {
             throw new IllegalArgumentException("priority must be from 0 to 9: " + priority);
         }
-        return new EnqueueOptions(delay, priority);
+        return new EnqueueOptions(delay, priority, queue);
     }
 
     /**
@@ -60,7 +81,7 @@ public final class EnqueueOptions {
      */
     public static EnqueueOptions after(Duration delay) {
         return delay == null || delay.toMillis() <= 0 ? NOW
-                : new EnqueueOptions(Duration.ofMillis(delay.toMillis()), -1);
+                : new EnqueueOptions(Duration.ofMillis(delay.toMillis()), -1, null);
     }
 
     /**
@@ -104,6 +125,6 @@ public final class EnqueueOptions {
     @Override
     public String toString() {
         return (delay.isZero() ? "now" : "schedule_in=" + delay.toMillis() + "ms")
-                + (priority < 0 ? "" : " priority=" + priority);
+                + (priority < 0 ? "" : " priority=" + priority) + (queue == null ? "" : " queue=" + queue);
     }
 }

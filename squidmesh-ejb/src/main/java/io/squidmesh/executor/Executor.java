@@ -56,4 +56,16 @@ public interface Executor {
      * @return metadata about the queued job
      */
     Map<String, Object> enqueueCron(String workflow, String trigger, CronOptions options);
+
+    /**
+     * Checked when the application deploys: which of the queues the workflows name ({@code WorkflowBuilder.queue})
+     * this executor cannot deliver to. An executor without named queues knows none.
+     *
+     * @param queues the queue names, each with the workflows that name it
+     * @return a sentence for each queue it cannot use, naming the queue and what is missing; empty when all are known
+     */
+    default List<String> unknownQueues(Map<String, List<String>> queues) {
+        return queues.keySet().stream().map(queue -> "queue " + queue + " (workflows " + queues.get(queue)
+                + "): this executor has no named queues").toList();
+    }
 }

@@ -40,12 +40,15 @@ public final class Workflow {
     private final String deadlineRoute;
     private final String version;
     private final int concurrency;
+    private final String queue;
     private final DefinitionGraph graph;
 
     Workflow(String name, String description, List<TriggerSpec> triggers, List<FieldSpec> payload,
              List<StepSpec> steps, List<TransitionSpec> transitions, boolean dependencyMode, List<String> entrySteps,
-             Map<String, Integer> phases, Duration deadline, String deadlineRoute, String version, int concurrency) {
+             Map<String, Integer> phases, Duration deadline, String deadlineRoute, String version, int concurrency,
+             String queue) {
         this.name = name;
+        this.queue = queue;
         this.version = version;
         this.concurrency = concurrency;
         this.deadline = deadline;
@@ -74,6 +77,15 @@ public final class Workflow {
      */
     public String version() {
         return version;
+    }
+
+    /**
+     * The queue this workflow's work goes to ({@link WorkflowBuilder#queue}).
+     *
+     * @return the queue's name, or {@code null} for the default queue
+     */
+    public String queue() {
+        return queue;
     }
 
     /**
@@ -336,6 +348,9 @@ public final class Workflow {
             map.put("description", description);
         }
         map.put("mode", dependencyMode ? "dependencies" : "transitions");
+        if (queue != null) {
+            map.put("queue", queue);
+        }
         if (concurrency > 0) {
             map.put("concurrency", concurrency);
         }

@@ -27,6 +27,7 @@ public final class WorkflowBuilder {
     private String deadlineRoute;
     private String version;
     private Integer concurrency;
+    private String queue;
     private final List<TriggerDecl> triggers = new ArrayList<>();
     private final List<StepDecl> steps = new ArrayList<>();
     private final List<TransitionDecl> transitions = new ArrayList<>();
@@ -58,6 +59,21 @@ public final class WorkflowBuilder {
      */
     public WorkflowBuilder version(String version) {
         this.version = version;
+        return this;
+    }
+
+    /**
+     * Runs this workflow's work on its own queue, with its own consumers, so that slow work here cannot delay the
+     * workflows on other queues (and theirs cannot delay this one). The executor must know the queue: with the JMS
+     * executor, a queue bound at {@code java:global/squidmesh/jms/queue/<name>} (or the JNDI name in the system
+     * property {@code squidmesh.queue.<name>}) and a message-driven bean consuming it; the deployment fails naming
+     * the workflow otherwise. Without a queue, work goes to the default one.
+     *
+     * @param queue 1 to 64 lowercase letters, digits, dashes or underscores
+     * @return this builder
+     */
+    public WorkflowBuilder queue(String queue) {
+        this.queue = queue;
         return this;
     }
 
@@ -244,7 +260,8 @@ public final class WorkflowBuilder {
      */
     public Workflow build() {
         return WorkflowCompiler.compile(new WorkflowDecl(name, description, List.copyOf(triggers), List.copyOf(steps),
-                List.copyOf(transitions), List.copyOf(retries), deadline, deadlineRoute, version, concurrency));
+                List.copyOf(transitions), List.copyOf(retries), deadline, deadlineRoute, version, concurrency,
+                queue));
     }
 
     private WorkflowBuilder addStep(String name, Object implementation, Map<String, Object> builtInOptions,

@@ -76,7 +76,7 @@ final class WorkflowCompiler {
         return new Workflow(decl.name(), decl.description(), triggers, new ArrayList<>(merged.values()), steps,
                 transitions, dependencyMode, entrySteps, phases, decl.deadline(), decl.deadlineRoute(),
                 decl.version() == null ? Workflow.DEFAULT_VERSION : decl.version(),
-                decl.concurrency() == null ? 0 : decl.concurrency());
+                decl.concurrency() == null ? 0 : decl.concurrency(), decl.queue());
     }
 
     private static TriggerSpec trigger(TriggerDecl decl) {

@@ -70,8 +70,29 @@ public class JmsExecutor implements Executor {
         return send(Payload.cron(workflow, trigger, options), workflow, null, EnqueueOptions.now());
     }
 
+    @Override
+    public List<String> unknownQueues(Map<String, List<String>> named) {
+        List<String> unknown = new ArrayList<>();
+        named.forEach((name, workflows) -> {
+            try {
+                queues.queue(name);
+            } catch (IllegalStateException e) {
+                unknown.add("queue " + name + " of workflow(s) " + String.join(", ", workflows) + ": no JMS queue is bound at "
+                        + WorkQueueLocator.lookup(name) + " (create it, e.g. jms-queue add --queue-address=squidmesh-"
+                        + name + " --entries=[" + WorkQueueLocator.lookup(name) + "], and deploy a message-driven bean "
+                        + "consuming it: see docs/operations.md, queues)");
+            }
+        });
+        return unknown;
+    }
+
     private Map<String, Object> send(Payload payload, String workflow, String step, EnqueueOptions options) {
-        Queue queue = queues.queue();
+        Queue queue;
+        try {
+            queue = queues.queue(options.queue().orElse(null));
+        } catch (IllegalStateException e) {
+            throw new EnqueueException("queue_not_configured", e);
+        }
         try {
             TextMessage message = jms.createTextMessage(payload.toJson());
             message.setStringProperty(PROPERTY_KIND, payload.kind());

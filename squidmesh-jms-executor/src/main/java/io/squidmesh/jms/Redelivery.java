@@ -137,8 +137,10 @@ public class Redelivery {
             Message copy = copy(message);
             copy.setIntProperty(PROPERTY_DELIVERY, delivery + 1);
             copy.setStringProperty(PROPERTY_LAST_FAILURE, truncate(why));
-            jms.createProducer().setDeliveryDelay(delay).setPriority(message.getJMSPriority())
-                    .send(queues.queue(), copy);
+            // back to the queue it came from: a workflow's own queue keeps its work
+            jakarta.jms.Destination from = message.getJMSDestination() != null ? message.getJMSDestination()
+                    : queues.queue();
+            jms.createProducer().setDeliveryDelay(delay).setPriority(message.getJMSPriority()).send(from, copy);
         } catch (JMSException | RuntimeException e) {
             // the broker is unreachable too: roll back into the broker's own redelivery
             throw new IllegalStateException("cannot deliver message " + id + " again (" + e + ") after: " + why, e);

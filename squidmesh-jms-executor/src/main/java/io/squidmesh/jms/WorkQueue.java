@@ -37,6 +37,8 @@ public final class WorkQueue {
     public static final String DEFAULT_NAME = "squidmesh-default";
     public static final String DEFAULT_DLQ_LOOKUP = "java:app/squidmesh/jms/DefaultDeadLetterQueue";
     public static final String DEFAULT_DLQ_NAME = "squidmesh-default-dlq";
+    /** Where a workflow's named queue is looked up, unless {@code squidmesh.queue.<name>} says otherwise. */
+    public static final String NAMED_LOOKUP_PREFIX = "java:global/squidmesh/jms/queue/";
 
     private WorkQueue() {
     }

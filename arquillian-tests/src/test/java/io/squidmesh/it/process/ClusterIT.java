@@ -273,6 +273,54 @@ class ClusterIT {
         }
     }
 
+    @Test
+    @Order(3)
+    void aConcurrencyLimitHoldsAcrossTheCluster() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(start(liveNode(i), "crash_limited", "{\"sleep_ms\":300}"));
+        }
+        for (String id : ids) {
+            Await.until("run " + id + " to complete", () -> NODES.get(0).operator().get("/api/runs/" + id).json(),
+                    run -> "completed".equals(run.get("status")), Duration.ofSeconds(120));
+        }
+        List<Instant[]> intervals = new ArrayList<>();
+        Map<String, Integer> nodes = new HashMap<>();
+        try (Connection connection = database(); var statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT started_at, ended_at, node FROM it_step_intervals")) {
+            while (rows.next()) {
+                intervals.add(new Instant[] {rows.getTimestamp(1).toInstant(), rows.getTimestamp(2).toInstant()});
+                nodes.merge(String.valueOf(rows.getString(3)), 1, Integer::sum);
+            }
+        }
+        int most = mostAtOnce(intervals);
+        System.out.println("CLUSTER concurrency limit 2: 20 runs, " + intervals.size() + " steps executed by "
+                + nodes + "; most executing at once: " + most);
+        assertEquals(40, intervals.size(), "each of the 40 steps executed once");
+        assertTrue(most <= 2, "never more than the limit at once: " + most);
+        assertEquals(2, most, "the limit was used");
+    }
+
+    /** The most intervals that overlap at one instant (an end and a start at the same instant do not overlap). */
+    static int mostAtOnce(List<Instant[]> intervals) {
+        List<Object[]> edges = new ArrayList<>();
+        for (Instant[] interval : intervals) {
+            edges.add(new Object[] {interval[0], 1});
+            edges.add(new Object[] {interval[1], -1});
+        }
+        edges.sort((a, b) -> {
+            int byTime = ((Instant) a[0]).compareTo((Instant) b[0]);
+            return byTime != 0 ? byTime : Integer.compare((Integer) a[1], (Integer) b[1]); // ends first
+        });
+        int now = 0;
+        int most = 0;
+        for (Object[] edge : edges) {
+            now += (Integer) edge[1];
+            most = Math.max(most, now);
+        }
+        return most;
+    }
+
     /** The mix: linear, retry, wait, fan-out/fan-in, transactional, approval, batch. */
     private static String[] scenario(int n) {
         return switch (n % 7) {
@@ -304,7 +352,8 @@ class ClusterIT {
     private static EnterpriseArchive deployment() {
         return BatchDeployment.with(ClusterIT.class, ProcessWorkflows.class, ProcessWorkflows.Sleep.class,
                 ProcessWorkflows.FailFirst.class, ProcessWorkflows.SlowLedger.class, ProcessWorkflows.Slow.class,
-                ProcessWorkflows.Retry.class, ProcessWorkflows.Ledger.class, ProcessWorkflows.Ticker.class);
+                ProcessWorkflows.Retry.class, ProcessWorkflows.Ledger.class, ProcessWorkflows.Ticker.class,
+                ProcessWorkflows.Interval.class, ProcessWorkflows.Limited.class);
     }
 
     private static boolean brokerListens() {
@@ -320,6 +369,9 @@ class ClusterIT {
         try (Connection connection = database(); var statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS it_ledger_entries (run_id varchar(64) NOT NULL, "
                     + "entry varchar(32) NOT NULL, attempt integer NOT NULL)");
+            statement.execute("DROP TABLE IF EXISTS it_step_intervals");
+            statement.execute("CREATE TABLE it_step_intervals (id varchar(128) PRIMARY KEY, node varchar(64), "
+                    + "started_at timestamptz NOT NULL, ended_at timestamptz)");
         }
     }
 

@@ -70,6 +70,54 @@ public final class ProcessWorkflows {
         }
     }
 
+    /**
+     * Records when it starts and ends executing (the database's clock, one row per attempt in
+     * {@code it_step_intervals}) and sleeps {@code sleep_ms} between: how many attempts overlapped, on any node, can
+     * be read back.
+     */
+    @ApplicationScoped
+    public static class Interval implements Step {
+
+        @Resource(lookup = "java:comp/DefaultDataSource")
+        DataSource dataSource;
+
+        @Override
+        public StepResult run(Map<String, Object> input, StepContext context) throws SQLException, InterruptedException {
+            String id = context.runId() + "/" + context.step() + "/" + context.attempt();
+            try (Connection connection = dataSource.getConnection();
+                 var insert = connection.prepareStatement("INSERT INTO it_step_intervals (id, node, started_at) "
+                         + "VALUES (?, ?, clock_timestamp())")) {
+                insert.setString(1, id);
+                insert.setString(2, System.getProperty("jboss.node.name"));
+                insert.executeUpdate();
+            }
+            Thread.sleep(((Number) context.state().get("sleep_ms")).longValue());
+            try (Connection connection = dataSource.getConnection();
+                 var update = connection.prepareStatement("UPDATE it_step_intervals SET ended_at = clock_timestamp() "
+                         + "WHERE id = ?")) {
+                update.setString(1, id);
+                update.executeUpdate();
+            }
+            return StepResult.ok();
+        }
+    }
+
+    /** At most two steps at once across the cluster: each run calls the fragile downstream, then confirms. */
+    @ApplicationScoped
+    public static class Limited implements WorkflowDefinition {
+        @Override
+        public Workflow define() {
+            return workflow("crash_limited")
+                    .trigger(manual("crash_limited").field("sleep_ms", INTEGER))
+                    .concurrency(2)
+                    .step("call", Interval.class)
+                    .step("confirm", Interval.class)
+                    .transition("call", OK, "confirm")
+                    .transition("confirm", OK, COMPLETE)
+                    .build();
+        }
+    }
+
     @ApplicationScoped
     public static class Slow implements WorkflowDefinition {
         @Override

@@ -62,6 +62,8 @@ class VersionRedeployIT {
             held = startShipment("it_redeployed", "o-held");
             retired = startShipment("it_retired", "o-retired");
             fingerprintBefore = (String) OPERATOR.get("/api/workflows/it_redeployed").json().get("fingerprint");
+            System.out.println("explain_run before the redeploy: "
+                    + OPERATOR.get("/api/runs/" + changed + "/explanation").json());
         } finally {
             deployer.undeploy("before");
         }
@@ -69,6 +71,7 @@ class VersionRedeployIT {
         try {
             Map<String, Object> redeployed = OPERATOR.get("/api/workflows/it_redeployed").json();
             assertNotEquals(fingerprintBefore, redeployed.get("fingerprint"));
+            System.out.println("versions after the redeploy: " + redeployed.get("versions"));
             Map<String, Object> version1 = list(redeployed.get("versions")).get(0);
             assertEquals("1", version1.get("version"));
             assertTrue(((Number) version1.get("stale_runs")).longValue() >= 2, version1::toString);

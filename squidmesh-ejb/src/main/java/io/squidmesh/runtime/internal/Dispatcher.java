@@ -43,6 +43,9 @@ public class Dispatcher {
     @Inject
     EngineConfig config;
 
+    @Inject
+    WorkflowRegistry registry;
+
     @PersistenceContext(unitName = "squidmesh")
     EntityManager em;
 
@@ -54,9 +57,16 @@ public class Dispatcher {
         run.expectProgressBy(Clocks.now().plus(delay).plus(config.watchdogGrace()));
     }
 
+    /** The run's priority, and its workflow's queue (the version it is pinned to, else the newest). */
+    private EnqueueOptions options(RunEntity run, EnqueueOptions base) {
+        String queue = registry.forRun(run).or(() -> registry.find(run.getWorkflow())).map(Workflow::queue)
+                .orElse(null);
+        return base.withPriority(run.getPriority()).onQueue(queue);
+    }
+
     /** Queues one step without writing a row (transition mode, retries, resumes). */
     public void enqueueStep(RunEntity run, String step, Duration delay) {
-        EnqueueOptions options = EnqueueOptions.after(delay).withPriority(run.getPriority());
+        EnqueueOptions options = options(run, EnqueueOptions.after(delay));
         expectDelivery(run, delay);
         em.flush();
         Map<String, Object> job;
@@ -94,7 +104,7 @@ public class Dispatcher {
         if (queued.isEmpty()) {
             return queued;
         }
-        EnqueueOptions options = EnqueueOptions.after(delay).withPriority(run.getPriority());
+        EnqueueOptions options = options(run, EnqueueOptions.after(delay));
         expectDelivery(run, delay);
         em.flush();
         List<Map<String, Object>> jobs;
@@ -125,7 +135,7 @@ public class Dispatcher {
         em.flush();
         try {
             executor.get().enqueueStep(RunViews.run(parent), child.getParentStep(),
-                    EnqueueOptions.now().withPriority(parent.getPriority()));
+                    options(parent, EnqueueOptions.now()));
         } catch (RuntimeException e) {
             throw new DispatchException(e);
         }
@@ -144,7 +154,7 @@ public class Dispatcher {
             return false;
         }
         try {
-            executor.get().enqueueStep(RunViews.run(run), step, EnqueueOptions.now().withPriority(priority));
+            executor.get().enqueueStep(RunViews.run(run), step, options(run, EnqueueOptions.now()).withPriority(priority));
         } catch (RuntimeException e) {
             throw new DispatchException(e);
         }
@@ -157,7 +167,7 @@ public class Dispatcher {
         em.flush();
         Map<String, Object> job;
         try {
-            job = executor.get().enqueueCompensation(RunViews.run(run), EnqueueOptions.now());
+            job = executor.get().enqueueCompensation(RunViews.run(run), options(run, EnqueueOptions.now()));
         } catch (RuntimeException e) {
             throw new DispatchException(e);
         }

@@ -8,6 +8,10 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -47,6 +51,14 @@ public class EngineStartup {
             throw new IllegalStateException("invalid Squid Mesh configuration: several Executor beans are deployed ("
                     + executors.handlesStream().map(h -> h.getBean().getBeanClass().getName())
                     .collect(Collectors.joining(", ")) + "); keep one or mark one @Alternative @Priority");
+        }
+        Map<String, List<String>> queues = new TreeMap<>();
+        registry.allVersions().stream().filter(w -> w.queue() != null).forEach(w -> queues
+                .computeIfAbsent(w.queue(), q -> new ArrayList<>()).add(w.name() + " " + w.version()));
+        List<String> unknown = queues.isEmpty() ? List.of() : executors.get().unknownQueues(queues);
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("invalid Squid Mesh configuration: the executor cannot deliver to "
+                    + String.join("; ", unknown));
         }
         try {
             deployed.recordAndCheck().forEach(LOG::warning);

@@ -35,6 +35,6 @@ public final class Declarations {
 
     public record WorkflowDecl(String name, String description, List<TriggerDecl> triggers, List<StepDecl> steps,
                                List<TransitionDecl> transitions, List<RetryDecl> retries, java.time.Duration deadline,
-                               String deadlineRoute, String version, Integer concurrency) {
+                               String deadlineRoute, String version, Integer concurrency, String queue) {
     }
 }

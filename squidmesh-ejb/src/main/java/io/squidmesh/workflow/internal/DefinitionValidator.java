@@ -55,6 +55,7 @@ public final class DefinitionValidator {
 
     private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final int MAX_CONCURRENCY = 10_000;
+    private static final java.util.regex.Pattern QUEUE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Set<String> TRIGGER_TYPES = Set.of("manual", "cron");
     private static final String ENTRY_STEP_RULE = "workflow must define exactly one entry step";
 
@@ -71,6 +72,10 @@ public final class DefinitionValidator {
         if (workflow.version() != null && !VERSION.matcher(workflow.version()).matches()) {
             problems.add("workflow version must be 1 to 64 letters, digits, dots, dashes or underscores, starting with"
                     + " a letter or digit (got " + workflow.version() + ")");
+        }
+        if (workflow.queue() != null && !QUEUE.matcher(workflow.queue()).matches()) {
+            problems.add("workflow queue must be 1 to 64 lowercase letters, digits, dashes or underscores, starting with"
+                    + " a letter or digit (got " + workflow.queue() + ")");
         }
         if (workflow.concurrency() != null && (workflow.concurrency() < 1 || workflow.concurrency() > MAX_CONCURRENCY)) {
             problems.add("workflow concurrency must be from 1 to " + MAX_CONCURRENCY + " (got " + workflow.concurrency()
