@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -37,6 +39,28 @@ class OpenApiDocumentTest {
             }
         }));
         assertEquals(List.of(), without, "operations without a documented 4xx answer");
+    }
+
+    /** A generated client names its methods after operation ids: each operation has one, none twice. */
+    @Test
+    void everyOperationHasItsOwnIdAndADeclaredTag() throws IOException {
+        OpenAPI api = parse().getOpenAPI();
+        Set<String> declaredTags = new HashSet<>();
+        api.getTags().forEach(tag -> declaredTags.add(tag.getName()));
+        List<String> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            String where = method + " " + path;
+            if (operation.getOperationId() == null || operation.getOperationId().isBlank()) {
+                problems.add(where + ": no operationId");
+            } else if (!ids.add(operation.getOperationId())) {
+                problems.add(where + ": operationId " + operation.getOperationId() + " used twice");
+            }
+            if (operation.getTags() == null || !declaredTags.containsAll(operation.getTags())) {
+                problems.add(where + ": tags " + operation.getTags() + " not all declared in " + declaredTags);
+            }
+        }));
+        assertEquals(List.of(), problems);
     }
 
     private static boolean hasClientError(Operation operation) {

@@ -26,6 +26,28 @@ public final class ApiClient {
     public static final ApiClient VIEWER = new ApiClient("viewer", "viewer-pass1!");
     public static final ApiClient ANONYMOUS = new ApiClient(null, null);
 
+    /**
+     * Answers are checked against the OpenAPI document ({@link ApiContract}) where the checker is on the class path:
+     * always in the tests' own JVM; not inside the server, where a test deployment (FaultsIT) may bring this class
+     * alone.
+     */
+    private static final boolean CHECKED = present("io.squidmesh.it.support.ApiContract")
+            && present("com.atlassian.oai.validator.OpenApiInteractionValidator");
+
+    /** Whether this JVM checks answers against the document (the API tests assert that it does). */
+    public static boolean checksAnswers() {
+        return CHECKED;
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, ApiClient.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String base;
@@ -79,6 +101,9 @@ public final class ApiClient {
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (CHECKED) {
+                ApiContract.check(method, response.uri(), response.statusCode(), response.headers().map(), response.body());
+            }
             return new Reply(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);
@@ -123,7 +148,11 @@ public final class ApiClient {
             if ("chunked".equalsIgnoreCase(String.join(",", headers.getOrDefault("Transfer-Encoding", List.of())))) {
                 text = unchunk(text);
             }
-            return new Reply(Integer.parseInt(lines[0].split(" ")[1]), headers, text);
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            if (CHECKED) {
+                ApiContract.check(method, uri, status, headers, text);
+            }
+            return new Reply(status, headers, text);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " (whole body sent first)", e);
         }
