@@ -115,6 +115,16 @@ public final class BenchMain {
         prepareDatabase();
         startServer();
         long warm = 5_000, measure = seconds * 1000L;
+        if ("w4".equals(System.getProperty("bench.only"))) { // the read side alone: pages and inspect as history grows
+            control("loop", "workflow", LINEAR, "in_flight", 16, "warmup_ms", 1000, "measure_ms", 3000, "statistics", false);
+            Map<String, Object> w4 = historyGrowth();
+            results.put("w4", w4);
+            results.put("w4_ratio_large_over_small", Report.w4Ratios(w4));
+            stopServer();
+            Files.writeString(out.resolve("results-w4.json"), json.writeValueAsString(results));
+            System.out.println(Report.w4Table(w4) + "results: " + out.resolve("results-w4.json"));
+            return;
+        }
 
         // W1 linear at 1, 16, 128 in flight (JFR profile recording around the 128 level)
         List<Map<String, Object>> w1 = new ArrayList<>();

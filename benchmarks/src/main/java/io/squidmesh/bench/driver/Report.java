@@ -71,13 +71,7 @@ final class Report {
 
         Map<String, Object> w4 = map(r.get("w4"));
         if (w4 != null) {
-            Map<String, Object> small = map(w4.get("small")), large = map(w4.get("large"));
-            Map<String, Object> ratios = new LinkedHashMap<>();
-            for (String k : List.of("list_page1_ms", "list_page2_ms", "list_by_workflow_ms", "list_by_status_ms",
-                    "inspect_history_ms")) {
-                ratios.put(k, Stats.round(num(large.get(k)) / num(small.get(k))));
-            }
-            d.put("w4_ratio_large_over_small", ratios);
+            d.put("w4_ratio_large_over_small", w4Ratios(w4));
         }
         List<Object> heap = (List<Object>) r.get("heap_after_gc_bytes");
         double first = num(heap.get(0)), last = num(heap.get(heap.size() - 1));
@@ -90,9 +84,33 @@ final class Report {
         targets.put("hop p50 <= 20 ms at 1 in flight", verdict(hop1 <= 20, hop1 + " ms"));
         double pageRatio = w4 == null ? Double.NaN : num(map(d.get("w4_ratio_large_over_small")).get("list_page1_ms"));
         targets.put("W4 page time 1M/10k <= 1.5", verdict(pageRatio <= 1.5, pageRatio + " x"));
+        double byWorkflow = w4 == null ? Double.NaN : num(map(d.get("w4_ratio_large_over_small")).get("list_by_workflow_ms"));
+        targets.put("W4 workflow-filtered page 1M/10k <= 1.5", verdict(byWorkflow <= 1.5, byWorkflow + " x"));
         targets.put("heap steady over 3 W1 rounds", verdict(steady, heap.stream().map(b -> (num(b) / 1048576 > 0
                 ? Math.round(num(b) / 1048576) + " MiB" : "?")).toList().toString()));
         d.put("targets", targets);
+    }
+
+    /** W4: each read's median at the large history over that at the small one (1.0 = no growth). */
+    static Map<String, Object> w4Ratios(Map<String, Object> w4) {
+        Map<String, Object> small = map(w4.get("small")), large = map(w4.get("large"));
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        for (String k : List.of("list_page1_ms", "list_page2_ms", "list_by_workflow_ms", "list_by_status_ms",
+                "inspect_history_ms")) {
+            ratios.put(k, Stats.round(num(large.get(k)) / num(small.get(k))));
+        }
+        return ratios;
+    }
+
+    /** The W4 rows: median ms at both history sizes and their ratio. */
+    static String w4Table(Map<String, Object> w4) {
+        Map<String, Object> s = map(w4.get("small")), l = map(w4.get("large")), ratio = w4Ratios(w4);
+        StringBuilder t = new StringBuilder(String.format("%nW4 cost growth (median ms)        %12s %12s %8s%n",
+                s.get("stored_runs") + " runs", l.get("stored_runs") + " runs", "ratio"));
+        for (String k : ratio.keySet()) {
+            t.append(String.format("  %-32s %12s %12s %8s%n", k, s.get(k), l.get(k), ratio.get(k)));
+        }
+        return t.append(String.format("  (bulk load took %s s)%n", w4.get("bulk_load_seconds"))).toString();
     }
 
     private static String verdict(boolean pass, String value) {
@@ -134,14 +152,7 @@ final class Report {
                 map(w3.get("rest")).get("calls_per_s"), map(w3.get("rest")).get("errors")));
         Map<String, Object> w4 = map(r.get("w4"));
         if (w4 != null) {
-            Map<String, Object> s = map(w4.get("small")), l = map(w4.get("large")),
-                    ratio = map(d.get("w4_ratio_large_over_small"));
-            t.append(String.format("%nW4 cost growth (median ms)        %12s %12s %8s%n", s.get("stored_runs") + " runs",
-                    l.get("stored_runs") + " runs", "ratio"));
-            for (String k : ratio.keySet()) {
-                t.append(String.format("  %-32s %12s %12s %8s%n", k, s.get(k), l.get(k), ratio.get(k)));
-            }
-            t.append(String.format("  (bulk load took %s s)%n", w4.get("bulk_load_seconds")));
+            t.append(w4Table(w4));
         }
         t.append(String.format("%nRatios at 128 in flight: W1/B1 = %s   W1/B2 = %s%n", d.get("w1_over_b1"), d.get("w1_over_b2")));
         t.append(String.format("Per step (W1@128 window, Hibernate statistics): SQL statements %s, transactions %s,"
