@@ -3,7 +3,7 @@
 #
 #   configure-payara.sh --asadmin PAYARA/bin/asadmin [--domain domain1] [--db h2|postgres] [--pg-driver postgresql.jar]
 #                       [--pg-host 127.0.0.1] [--pg-port 5432] [--pg-database squidmesh_payara]
-#                       [--pg-user squidmesh] [--pg-password squidmesh] [--no-users]
+#                       [--pg-user squidmesh] [--pg-password squidmesh] [--users]
 #
 # What it sets up (the Payara counterparts of src/main/wildfly/*.cli):
 #   - JMS (OpenMQ, Payara's broker): the physical queue "squidmesh" and the queue resource jms/squidmesh. The
@@ -17,11 +17,14 @@
 #   - Database (--db postgres): the PostgreSQL driver as a domain library, an XA pool (PGXADataSource,
 #     stringType=unspecified so JSON text goes into jsonb columns) and the resource jdbc/squidmesh; the
 #     default resource jdbc/__default (java:comp/DefaultDataSource, the one the engine uses) is pointed at
-#     the same pool. The database and its role are created first (PostgresBootstrap.java, beside the WildFly
+#     the same pool, and so are the EJB timer service (cron triggers' persistent timers; the table is created from
+#     Payara's own DDL by PayaraTables.java if missing) and the Jakarta Batch job repository (restart once). The database and its role are created first (PostgresBootstrap.java, beside the WildFly
 #     scripts). With --db h2 the default stays Payara's embedded H2.
-#   - Security: users viewer / viewer-pass1! (group squidmesh-viewer) and operator / operator-pass1!
-#     (groups squidmesh-operator, squidmesh-viewer) in the "file" realm. Roles map to the groups of the same
-#     name through glassfish-application.xml in the EAR.
+#   - Security: roles map to groups of the same name (squidmesh-viewer, squidmesh-operator) through
+#     glassfish-application.xml in the EAR. Only with --users (as provision.sh --users on WildFly): the demo users
+#     viewer / viewer-pass1! (group squidmesh-viewer) and operator / operator-pass1! (groups squidmesh-operator,
+#     squidmesh-viewer) in the "file" realm. A real domain brings its own users and groups; well-known demo
+#     passwords are never created unasked.
 # PostgreSQL must run with max_prepared_transactions > 0 (XA).
 set -euo pipefail
 
@@ -36,7 +39,7 @@ pg_database=squidmesh_payara
 pg_user=squidmesh
 pg_password=squidmesh
 pg_admin=postgres
-users=1
+users=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --asadmin) asadmin="$2"; shift 2 ;;
@@ -49,7 +52,8 @@ while [ $# -gt 0 ]; do
     --pg-user) pg_user="$2"; shift 2 ;;
     --pg-password) pg_password="$2"; shift 2 ;;
     --pg-admin) pg_admin="$2"; shift 2 ;;
-    --no-users) users=0; shift ;;
+    --users) users=1; shift ;;
+    --no-users) users=0; shift ;;   # the default; kept so older command lines still work
     *) echo "configure-payara.sh: unknown argument $1" >&2; exit 64 ;;
   esac
 done
@@ -111,6 +115,36 @@ if [ "$db" = postgres ]; then
   a set resources.jdbc-resource.jdbc/__default.pool-name=SquidMeshPool >/dev/null
   a ping-connection-pool SquidMeshPool >/dev/null
   say "default datasource jdbc/__default -> XA pool SquidMeshPool (PostgreSQL ${pg_host}:${pg_port}/${pg_database})"
+
+  # EJB timers (the cron triggers' persistent timers) and the Jakarta Batch job repository (bulk jobs) default to
+  # jdbc/__TimerPool, Payara's embedded H2: on PostgreSQL they belong in the same database as the runs, so that a
+  # backup, a restore or a second node sees them too. Both take effect after a restart.
+  restart=0
+  ddl_dir="$(cd "$(dirname "$asadmin")/.." && pwd)/glassfish/lib/install/databases"
+  for table_and_ddl in '"EJB__TIMER__TBL"':ejbtimer_postgresql.sql jobinstancedata:jsr352-postgresql.sql; do
+    ddl="$ddl_dir/${table_and_ddl#*:}"
+    [ -f "$ddl" ] || { echo "configure-payara.sh: Payara's DDL is not at $ddl" >&2; exit 1; }
+    java -cp "$pg_driver" "$here/PayaraTables.java" "$pg_host" "$pg_port" "$pg_database" "$pg_user" "$pg_password" \
+      "${table_and_ddl%%:*}" "$ddl"
+  done
+  timer_key=configs.config.server-config.ejb-container.ejb-timer-service.timer-datasource
+  if ! a get "$timer_key" 2>/dev/null | grep -qx "$timer_key=jdbc/squidmesh"; then
+    a set "$timer_key=jdbc/squidmesh" >/dev/null
+    restart=1
+  fi
+  batch_key=configs.config.server-config.batch-runtime-configuration.data-source-lookup-name
+  if ! a get "$batch_key" 2>/dev/null | grep -qx "$batch_key=jdbc/squidmesh"; then
+    # the job repository sets search_path on the connections it borrows from the shared pool: keep it public,
+    # the schema the engine's tables are in
+    a set-batch-runtime-configuration --target server --datasourcelookupname jdbc/squidmesh --schemaname public >/dev/null
+    restart=1
+  fi
+  if [ $restart -eq 1 ]; then
+    say "EJB timers and the batch job repository -> jdbc/squidmesh; restarting the domain for them"
+    a restart-domain "$domain" >/dev/null
+  else
+    say "EJB timers and the batch job repository already on jdbc/squidmesh"
+  fi
 else
   a set resources.jdbc-resource.jdbc/__default.pool-name=H2Pool >/dev/null
   say "default datasource jdbc/__default -> Payara's embedded H2 (H2Pool)"
@@ -130,4 +164,6 @@ if [ $users -eq 1 ]; then
   add_user viewer 'viewer-pass1!' squidmesh-viewer
   add_user operator 'operator-pass1!' squidmesh-operator:squidmesh-viewer
   say "users viewer (squidmesh-viewer), operator (squidmesh-operator, squidmesh-viewer) in the file realm"
+else
+  say "no demo users (--users creates viewer and operator); give your users the groups squidmesh-viewer / squidmesh-operator"
 fi

@@ -16,6 +16,8 @@
 #   payment_webhook waits for its event, which is sent by run key, and completes; order_fulfilment completes after
 #   its shipment child run;
 #   the retention purge (a Jakarta Batch job) removes those terminal runs;
+#   with --db postgres, the EJB timers and the batch job repository are in PostgreSQL, not Payara's H2;
+#   the EAR is redeployed on the running domain (asadmin redeploy) and a run started afterwards completes;
 #   with --poison also: a message that is not JSON ends in the dead-letter queue squidmesh_dlq (the engine moves a
 #   message it never produces there at once, with the reason; work it cannot do yet after squidmesh.max-deliveries).
 # Each check prints PASS or FAIL; the exit status is non-zero if any failed. The application is undeployed
@@ -121,14 +123,21 @@ a create-domain --nopassword=true "$domain" >/dev/null || die "create-domain fai
 a start-domain "$domain" >/dev/null || die "start-domain failed (see $server_log)"
 log "domain $domain started (Payara $payara_version, $(java -version 2>&1 | head -1))"
 
+configure_args=(--asadmin "$asadmin" --domain "$domain" --db "$db")
 if [ "$db" = postgres ]; then
   driver="$(ls "$repo"/org/postgresql/postgresql/*/postgresql-*.jar 2>/dev/null | grep -v sources | sort -V | tail -1)"
   [ -f "$driver" ] || die "no PostgreSQL JDBC driver in $repo (./mvnw dependency:get -Dartifact=org.postgresql:postgresql:42.7.14)"
-  bash "$here/configure-payara.sh" --asadmin "$asadmin" --domain "$domain" --db postgres --pg-driver "$driver" "${pg_args[@]}" \
-    || die "configure-payara.sh failed"
-else
-  bash "$here/configure-payara.sh" --asadmin "$asadmin" --domain "$domain" --db h2 || die "configure-payara.sh failed"
+  configure_args+=(--pg-driver "$driver" "${pg_args[@]}")
 fi
+# first as an administrator would on a real domain (no demo users), then again with --users: the script is
+# idempotent, and well-known demo passwords exist only when asked for
+bash "$here/configure-payara.sh" "${configure_args[@]}" || die "configure-payara.sh failed"
+if a list-file-users 2>/dev/null | awk '{print $1}' | grep -qx -e viewer -e operator; then
+  fail "configure-payara.sh without --users created demo users: $(a list-file-users 2>/dev/null | tr '\n' ' ')"
+else
+  pass "configure-payara.sh without --users creates no demo users"
+fi
+bash "$here/configure-payara.sh" "${configure_args[@]}" --users || die "configure-payara.sh --users failed"
 
 log "deploying $ear (sha256 $(sha256sum "$ear" | cut -c1-16)...)"
 if a deploy --name squidmesh "$ear"; then
@@ -279,6 +288,52 @@ else
   else
     fail "bulk purge: job $job $batch"
   fi
+fi
+
+# --- PostgreSQL: timers and job repository beside the runs, not in Payara's embedded H2 ----------------------
+if [ "$db" = postgres ]; then
+  pg_opt() { # NAME DEFAULT: the value given to this script as --pg-NAME, else DEFAULT
+    local i
+    for ((i = 0; i < ${#pg_args[@]}; i += 2)); do [ "${pg_args[i]}" = "--pg-$1" ] && { echo "${pg_args[i+1]}"; return; }; done
+    echo "$2"
+  }
+  pg_count() { # SQL -> one number, or "?"
+    PGPASSWORD="$(pg_opt password squidmesh)" psql -h "$(pg_opt host 127.0.0.1)" -p "$(pg_opt port 5432)" \
+      -U "$(pg_opt user squidmesh)" -d "$(pg_opt database squidmesh_payara)" -tAc "$1" 2>/dev/null || echo '?'
+  }
+  if grep -q 'EJB5109.*data source \[jdbc/squidmesh\]' "$server_log"; then
+    pass "timers: the EJB timer service runs on jdbc/squidmesh (PostgreSQL; $(pg_count 'SELECT count(*) FROM "EJB__TIMER__TBL"') timer(s) stored)"
+  else
+    fail "timers: no 'EJB5109 ... data source [jdbc/squidmesh]' in the server log: $(grep -o 'EJB510[0-9].*' "$server_log" | tail -1)"
+  fi
+  jobs=$(pg_count 'SELECT count(*) FROM executioninstancedata')
+  if [ "${jobs:-?}" != '?' ] && [ "$jobs" -ge 1 ]; then
+    pass "batch: the job repository is in PostgreSQL ($jobs job execution(s) in executioninstancedata)"
+  else
+    fail "batch: '${jobs}' job executions in PostgreSQL's executioninstancedata (want the purge job there)"
+  fi
+fi
+
+# --- redeploy on the running domain: the message-driven beans must consume again without a restart ----------
+log "redeploying $ear on the running domain"
+if a redeploy --name squidmesh "$ear" >/dev/null; then
+  deadline=$(( $(date +%s) + 60 ))
+  until curl -sf "$base/health" >/dev/null; do
+    [ "$(date +%s)" -ge "$deadline" ] && break
+    sleep 0.5
+  done
+  run=$(start_run dependency_recovery '{"account_id":"acc-2","invoice_id":"inv-2","attempt_id":"payara-redeploy-1"}')
+  if [ -z "$run" ]; then
+    fail "redeploy: start after the redeploy"
+  elif seen=$(await "$run" completed 60); then
+    pass "redeploy: after asadmin redeploy, dependency_recovery $run $seen (work queue consumed without a restart)"
+  else
+    fail "redeploy: after asadmin redeploy, dependency_recovery $run saw [$seen], not completed within 60 s"
+    grep -E 'SEVERE|Caused by' "$server_log" | tail -20
+  fi
+else
+  fail "redeploy: asadmin redeploy failed"
+  grep -E 'SEVERE|Caused by' "$server_log" | tail -20
 fi
 
 # --- poison message (optional) --------------------------------------------------------------------------------
