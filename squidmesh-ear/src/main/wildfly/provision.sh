@@ -81,6 +81,7 @@ fi
 cli --file="$here/configure-messaging.cli"
 cli --file="$here/configure-transactions.cli"
 cli --file="$here/configure-web.cli"
+cli --file="$here/configure-metrics.cli"
 
 case "$db" in
   h2-mem) ;;

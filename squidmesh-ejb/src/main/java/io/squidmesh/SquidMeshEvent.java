@@ -10,7 +10,8 @@ import java.util.Map;
  * {@code run.transition}, {@code step.started}, {@code step.skipped}, {@code step.completed},
  * {@code step.failed}, {@code step.retry_scheduled} (the original engine's names without the
  * {@code squid_mesh} prefix). {@code measurements} holds {@code system_time} (epoch ms) and, where
- * relevant, {@code duration} (nanoseconds) or {@code delay_ms}; {@code metadata} holds {@code run_id},
+ * relevant, {@code duration} (nanoseconds: of the attempt for step events, of the whole run for a
+ * {@code run.transition} to a terminal status) or {@code delay_ms}; {@code metadata} holds {@code run_id},
  * {@code workflow}, {@code trigger}, {@code status}, {@code current_step} and, for step events,
  * {@code step} and {@code attempt}.
  */

@@ -1,5 +1,6 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.RunStatus;
 import io.squidmesh.SquidMeshEvent;
 import io.squidmesh.executor.EnqueueOptions;
 import io.squidmesh.persistence.RunEntity;
@@ -11,6 +12,8 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +59,12 @@ public class Telemetry {
         Map<String, Object> metadata = runMetadata(run);
         metadata.put("from_status", from);
         metadata.put("to_status", to);
-        emit("run.transition", measurements(), metadata);
+        Map<String, Object> m = measurements();
+        // a run's whole life, for the run duration metric: from its row's insertion to the terminal transition
+        if (RunStatus.parse(to).map(RunStatus::isTerminal).orElse(false) && run.getInsertedAt() != null) {
+            m.put("duration", Math.max(0, Duration.between(run.getInsertedAt(), Instant.now()).toNanos()));
+        }
+        emit("run.transition", m, metadata);
     }
 
     public void stepStarted(RunEntity run, String step, int attempt) {

@@ -1,0 +1,103 @@
+package io.squidmesh.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import io.squidmesh.RunStatus;
+import io.squidmesh.SquidMeshEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Moves the server's Micrometer meters for each committed engine event ({@link EventMeters} decides which), and
+ * registers the open-runs gauge. Events arrive only after their transaction committed (Telemetry fires them from
+ * the commit's synchronization), so rolled-back work is never counted. Without a registry (the server gives the
+ * application none) it does nothing.
+ */
+@ApplicationScoped
+public class EngineMetrics {
+
+    private static final Logger LOG = Logger.getLogger(EngineMetrics.class.getName());
+
+    /** The open-runs gauge reads the database at most this often, however often it is scraped. */
+    static final Duration OPEN_RUNS_CACHE = Duration.ofSeconds(5);
+
+    @Inject
+    Instance<MeterRegistry> registries;
+
+    @Inject
+    OpenRuns openRuns;
+
+    private volatile MeterRegistry registry;
+    private volatile Snapshot openRunsSnapshot = new Snapshot(0, Map.of());
+
+    private record Snapshot(long atNanos, Map<RunStatus, Long> counts) {
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        MeterRegistry found = registry();
+        if (found == null) {
+            LOG.info("no Micrometer registry from the server: Squid Mesh metrics are off");
+            return;
+        }
+        for (RunStatus status : OpenRuns.STATUSES) {
+            found.gauge(EventMeters.RUNS_OPEN, Tags.of("status", status.value()), this, metrics -> metrics.openRuns(status));
+        }
+        LOG.info("Squid Mesh metrics registered (squidmesh.*)");
+    }
+
+    void record(@Observes SquidMeshEvent event) {
+        MeterRegistry target = registry();
+        if (target == null) {
+            return;
+        }
+        try {
+            for (EventMeters.Reading reading : EventMeters.of(event)) {
+                Tags tags = Tags.of(reading.tags().entrySet().stream()
+                        .map(e -> Tag.of(e.getKey(), e.getValue())).toList());
+                // the registry's own counter/timer methods, not the meter builders: WildFly's per-deployment
+                // registry exports only what goes through them (a builder registers in a local registry nobody
+                // scrapes), and it ignores histogram settings, so timers export count, sum and max
+                if (reading instanceof EventMeters.Count) {
+                    target.counter(reading.name(), tags).increment();
+                } else if (reading instanceof EventMeters.Time time) {
+                    target.timer(reading.name(), tags).record(time.nanos(), TimeUnit.NANOSECONDS);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not record metrics for " + event.name(), e);
+        }
+    }
+
+    private double openRuns(RunStatus status) {
+        Snapshot snapshot = openRunsSnapshot;
+        if (System.nanoTime() - snapshot.atNanos() > OPEN_RUNS_CACHE.toNanos() || snapshot.counts().isEmpty()) {
+            try {
+                snapshot = new Snapshot(System.nanoTime(), openRuns.byStatus());
+                openRunsSnapshot = snapshot;
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "open runs could not be counted (database unavailable?)", e);
+                return Double.NaN;
+            }
+        }
+        return snapshot.counts().getOrDefault(status, 0L);
+    }
+
+    private MeterRegistry registry() {
+        MeterRegistry known = registry;
+        if (known == null && registries.isResolvable()) {
+            known = registries.get();
+            registry = known;
+        }
+        return known;
+    }
+}
