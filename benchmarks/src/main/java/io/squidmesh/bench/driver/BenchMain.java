@@ -56,9 +56,19 @@ public final class BenchMain {
     static int[] w1Levels() {
         String levels = System.getProperty("bench.w1.levels", "");
         if (levels.isBlank() || !"w1".equals(System.getProperty("bench.only"))) {
-            return LEVELS;
+            return levels();
         }
         return java.util.Arrays.stream(levels.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+    }
+
+    /** {@code -Dbench.mode=quick}: W1, B1 and B2 at 1 and 128 in flight only, the gate a change can be read by. */
+    static boolean quick() {
+        return "quick".equals(System.getProperty("bench.mode"));
+    }
+
+    /** The in-flight levels W1, B1 and B2 share: 1, 16, 128; 1 and 128 in quick mode. */
+    static int[] levels() {
+        return quick() ? new int[] {1, 128} : LEVELS;
     }
 
     final Path home = Path.of(System.getProperty("bench.home"));
@@ -163,6 +173,50 @@ public final class BenchMain {
         }
 
         // heap after GC across 3 W1 rounds at 128 in flight
+        if (!quick()) {
+            results.put("heap_after_gc_bytes", heapRounds(measure));
+        }
+
+        // B1 floor
+        List<Map<String, Object>> b1 = new ArrayList<>();
+        for (int n : levels()) {
+            Map<String, Object> r = control("b1", "chains", n, "warmup_ms", 3000, "measure_ms", measure * 2 / 3);
+            b1.add(r);
+            log("B1 @%d: %s hops/s, hop %s", n, r.get("hops_per_s"), r.get("hop_latency"));
+        }
+        results.put("b1", b1);
+
+        if (!quick()) {
+            rest(warm, measure);
+        }
+
+        Map<String, Object> stats = control("statistics");
+        results.put("hibernate_totals", stats);
+        stopServer();
+
+        // B2 peer, with the machine to itself like the server had
+        results.put("b2", dbosPeer(warm, measure));
+
+        results.put("profile_w1_128", Profile.analyse(out.resolve("w1-128.jfr")));
+        results.put("total_seconds", Stats.round((System.nanoTime() - t0) / 1e9));
+        Report report = new Report(results);
+        results.put("derived", report.derived());
+        // the gate's numbers at the top, where a script finds them
+        results.put("w1_over_b1_at_128", report.derived().get("w1_over_b1"));
+        results.put("w1_over_b2_at_128", report.derived().get("w1_over_b2"));
+        results.put("w1_run_p50_ms_at_1", report.derived().get("w1_1_run_p50_ms"));
+        results.put("mode", quick() ? "quick" : "full");
+        Files.writeString(out.resolve("results.json"), json.writeValueAsString(results));
+        String table = report.table();
+        Files.writeString(out.resolve("results.txt"), table);
+        System.out.println(table);
+        if (!quick()) {
+            Chart.write(results, out.resolve("chart.png"));
+        }
+        System.out.println("results: " + out.resolve("results.json") + (quick() ? "" : "\nchart:   " + out.resolve("chart.png")));
+    }
+
+    List<Object> heapRounds(long measure) throws Exception {
         List<Object> heap = new ArrayList<>();
         heap.add(control("heap").get("heap_used_after_gc"));
         for (int round = 2; round <= 3; round++) {
@@ -170,18 +224,12 @@ public final class BenchMain {
                     false);
             heap.add(control("heap").get("heap_used_after_gc"));
         }
-        results.put("heap_after_gc_bytes", heap);
         log("heap after GC per W1 round: %s", heap);
+        return heap;
+    }
 
-        // B1 floor
-        List<Map<String, Object>> b1 = new ArrayList<>();
-        for (int n : LEVELS) {
-            Map<String, Object> r = control("b1", "chains", n, "warmup_ms", 3000, "measure_ms", measure * 2 / 3);
-            b1.add(r);
-            log("B1 @%d: %s hops/s, hop %s", n, r.get("hops_per_s"), r.get("hop_latency"));
-        }
-        results.put("b1", b1);
-
+    /** W2, W3 and W4: the full run's other workloads. */
+    void rest(long warm, long measure) throws Exception {
         // W2 fan-out / fan-in
         Map<String, Object> w2 = control("loop", "workflow", FANOUT, "in_flight", 16, "warmup_ms", warm,
                 "measure_ms", measure, "statistics", false);
@@ -200,24 +248,6 @@ public final class BenchMain {
 
         // W4 cost growth
         results.put("w4", historyGrowth());
-
-        Map<String, Object> stats = control("statistics");
-        results.put("hibernate_totals", stats);
-        stopServer();
-
-        // B2 peer, with the machine to itself like the server had
-        results.put("b2", dbosPeer(warm, measure));
-
-        results.put("profile_w1_128", Profile.analyse(out.resolve("w1-128.jfr")));
-        results.put("total_seconds", Stats.round((System.nanoTime() - t0) / 1e9));
-        Report report = new Report(results);
-        results.put("derived", report.derived());
-        Files.writeString(out.resolve("results.json"), json.writeValueAsString(results));
-        String table = report.table();
-        Files.writeString(out.resolve("results.txt"), table);
-        System.out.println(table);
-        Chart.write(results, out.resolve("chart.png"));
-        System.out.println("results: " + out.resolve("results.json") + "\nchart:   " + out.resolve("chart.png"));
     }
 
     // ---------------------------------------------------------------- deployment
@@ -569,7 +599,7 @@ public final class BenchMain {
         Map<String, Object> b2 = new LinkedHashMap<>();
         List<Map<String, Object>> levels = new ArrayList<>();
         try (DbosPeer peer = new DbosPeer(url, pgUser, pgPassword, Duration.ofMillis(pollingMs))) {
-            for (int n : LEVELS) {
+            for (int n : levels()) {
                 Map<String, Object> r = peer.loop(n, warm, measure);
                 levels.add(r);
                 log("B2 DBOS (queue polling %d ms) @%d: %s steps/s, run %s", pollingMs, n, r.get("steps_per_s"),
@@ -578,6 +608,9 @@ public final class BenchMain {
         }
         b2.put("polling_ms", pollingMs);
         b2.put("levels", levels);
+        if (quick()) {
+            return b2;
+        }
         try (DbosPeer peer = new DbosPeer(url, pgUser, pgPassword, null)) {
             int n = LEVELS[LEVELS.length - 1];
             Map<String, Object> r = peer.loop(n, warm, measure);
