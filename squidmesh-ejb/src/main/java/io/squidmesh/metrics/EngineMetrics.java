@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.squidmesh.RunStatus;
 import io.squidmesh.SquidMeshEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -49,10 +50,26 @@ public class EngineMetrics {
             LOG.info("no Micrometer registry from the server: Squid Mesh metrics are off");
             return;
         }
+        // a gauge reads through the bean that registered it: one left by an earlier deployment of the application
+        // (WildFly keeps meters by name and tags) would read through a bean that is gone, and a second registration
+        // would return it instead of a new one
+        removeGauges(found);
         for (RunStatus status : OpenRuns.STATUSES) {
             found.gauge(EventMeters.RUNS_OPEN, Tags.of("status", status.value()), this, metrics -> metrics.openRuns(status));
         }
         LOG.info("Squid Mesh metrics registered (squidmesh.*)");
+    }
+
+    @PreDestroy
+    void stop() {
+        MeterRegistry known = registry;
+        if (known != null) {
+            removeGauges(known);
+        }
+    }
+
+    private static void removeGauges(MeterRegistry target) {
+        target.find(EventMeters.RUNS_OPEN).gauges().forEach(target::remove);
     }
 
     void record(@Observes SquidMeshEvent event) {
