@@ -24,7 +24,8 @@ banner() {
 
   Squid Mesh is up.
     REST API            http://localhost:8080/squidmesh/api   (try: curl http://localhost:8080/squidmesh/api/health)
-    Dashboard           http://localhost:8080/squidmesh/
+    Dashboard           http://localhost:8080/squidmesh/   (overview: /squidmesh/overview.html)
+    Metrics             http://localhost:9990/prometheus   (Prometheus format)
     Management console  http://localhost:9990/console   (user admin, password squidmesh-admin1!)
     Demo users          viewer / viewer-pass1!   operator / operator-pass1!
   Ctrl-C stops the server; runs and queued messages are kept for the next start.

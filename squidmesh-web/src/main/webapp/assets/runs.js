@@ -1,4 +1,4 @@
-// The runs list: filters and keyset paging kept in the address (?workflow=&status=&after=&limit=), so a
+// The runs list: filters, a run key and keyset paging kept in the address (?workflow=&status=&key=&after=&limit=), so a
 // reload or a shared link shows the same page.
 import { api, whoAmI, RUN_STATUSES } from './api.js';
 import { badge, el, replace, showError, showUser, time } from './dom.js';
@@ -12,7 +12,7 @@ let next = null;
 
 function query() {
   const query = new URLSearchParams();
-  for (const name of ['workflow', 'status', 'after', 'limit']) {
+  for (const name of ['workflow', 'status', 'key', 'after', 'limit']) {
     if (params.get(name)) query.set(name, params.get(name));
   }
   return query;
@@ -63,6 +63,28 @@ for (const [name, select] of Object.entries(filters)) {
   select.addEventListener('change', () => navigate({ [name]: select.value, after: null }));
 }
 document.getElementById('refresh').addEventListener('click', load);
+
+// A run id opens the run; anything else is taken as a run key (Idempotency-Key), whatever the workflow.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const searchText = document.getElementById('search-text');
+const clearKey = document.getElementById('clear-key');
+searchText.value = params.get('key') ?? '';
+clearKey.hidden = !params.get('key');
+document.getElementById('search').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = searchText.value.trim();
+  if (UUID.test(text)) {
+    location.href = `run.html?id=${encodeURIComponent(text)}`;
+    return;
+  }
+  clearKey.hidden = !text;
+  navigate({ key: text, after: null });
+});
+clearKey.addEventListener('click', () => {
+  searchText.value = '';
+  clearKey.hidden = true;
+  navigate({ key: null, after: null });
+});
 document.getElementById('first-page').addEventListener('click', () => navigate({ after: null }));
 document.getElementById('next-page').addEventListener('click', () => navigate({ after: next }));
 

@@ -298,4 +298,14 @@ public interface SquidMesh {
      * @return the versions; empty when none is deployed and no run is pinned to one
      */
     List<WorkflowVersion> workflowVersions(String name);
+
+    /**
+     * The load and the incidents of a recent window, for an operator's overview: runs started and ended per minute,
+     * open runs by status, failures grouped by workflow and reason, attempt durations by step.
+     *
+     * @param window how far back, from 5 minutes to 24 hours
+     * @return the overview
+     * @throws IllegalArgumentException when the window is outside those bounds
+     */
+    RunsOverview overview(Duration window);
 }

@@ -181,4 +181,9 @@ public class OperatorSquidMesh implements SquidMesh {
     public java.util.List<io.squidmesh.WorkflowVersion> workflowVersions(String name) {
         return api.workflowVersions(name);
     }
+
+    @Override
+    public io.squidmesh.RunsOverview overview(java.time.Duration window) {
+        return api.overview(window);
+    }
 }

@@ -89,6 +89,39 @@ class DashboardIT {
     }
 
     @Test
+    void theOverviewDrawsTheLoadListsTheFailuresAndTheSearchFindsARunByIdOrKey() {
+        String failed = (String) start("{\"workflow\":\"web_failing\",\"payload\":{\"ticket\":\"T-overview\"}}").get("id");
+        awaitStatus(failed, "failed");
+        String key = "ui-key-" + java.util.UUID.randomUUID();
+        ApiClient.Reply keyed = ApiClient.OPERATOR.send("POST", "/api/runs",
+                "{\"workflow\":\"web_paging\",\"payload\":{\"n\":7}}", "application/json", "Idempotency-Key", key);
+        String keyedId = (String) keyed.json().get("id");
+        awaitStatus(keyedId, "completed");
+        try (Browser browser = Browser.loggedInAs("viewer", "viewer-pass1!")) {
+            browser.open("overview.html");
+            browser.await("the chart drawn", d -> !browser.findAll("#chart canvas").isEmpty());
+            browser.await("the failure listed", d -> browser.text("#failures tr[data-workflow='web_failing'] code") != null);
+            assertEquals("card_declined", browser.text("#failures tr[data-workflow='web_failing'] code"));
+            assertTrue(browser.attributes("#failures tr[data-workflow='web_failing'] a", "href").stream()
+                    .anyMatch(href -> href.endsWith("?workflow=web_failing&status=failed")));
+            assertEquals(List.of("pending", "running", "retrying", "paused", "cancelling"),
+                    browser.attributes("#open tbody tr", "data-status"));
+            assertTrue(browser.attributes("#steps tbody tr", "data-step").contains("note"), "web_paging's step is timed");
+            assertTrue(browser.text(".u-legend") != null && browser.text(".u-legend").contains("failed"), "the chart's legend");
+            browser.screenshot("overview");
+
+            browser.open("");
+            browser.find("#search-text").sendKeys(key);
+            browser.click("#search button[type='submit']");
+            browser.await("the keyed run alone", d -> List.of(keyedId).equals(browser.attributes("#runs tbody tr", "data-run-id")));
+            browser.find("#search-text").clear();
+            browser.find("#search-text").sendKeys(failed);
+            browser.click("#search button[type='submit']");
+            browser.await("the run page of the id", d -> failed.equals(browser.text("#run-id")));
+        }
+    }
+
+    @Test
     void aViewerSeesAPausedRunButNoActions() {
         String id = (String) start("{\"workflow\":\"web_review\",\"payload\":{\"ticket\":\"T-ui\"}}").get("id");
         awaitStatus(id, "paused");

@@ -28,7 +28,7 @@ public final class WebWorkflows {
 
     /** The web tests' deployment: the reference EAR, the runtime tests' workflows and these. Client-side only. */
     static EnterpriseArchive deployment() {
-        return TestModules.withWorkflows(WebWorkflows.class, Review.class, Paging.class);
+        return TestModules.withWorkflows(WebWorkflows.class, Review.class, Paging.class, Failing.class);
     }
 
     /** prepare → hold_for_ops (pause) → finish; two triggers, the second one named {@code rush}. */
@@ -45,6 +45,19 @@ public final class WebWorkflows {
                     .transition("prepare", OK, "hold_for_ops")
                     .transition("hold_for_ops", OK, "finish")
                     .transition("finish", OK, COMPLETE)
+                    .build();
+        }
+    }
+
+    /** One step that declines for good: the run fails ({@code card_declined}); started only by the overview test. */
+    @ApplicationScoped
+    public static class Failing implements WorkflowDefinition {
+        @Override
+        public Workflow define() {
+            return workflow("web_failing")
+                    .trigger(manual("web_failing").field("ticket", STRING))
+                    .step("charge", TestSteps.Decline.class)
+                    .transition("charge", OK, COMPLETE)
                     .build();
         }
     }

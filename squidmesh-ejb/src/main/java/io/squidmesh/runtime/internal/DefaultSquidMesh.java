@@ -14,6 +14,7 @@ import io.squidmesh.RunExplanation;
 import io.squidmesh.RunFilter;
 import io.squidmesh.RunQuery;
 import io.squidmesh.Roles;
+import io.squidmesh.RunsOverview;
 import io.squidmesh.SquidMesh;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
@@ -46,6 +47,9 @@ import java.util.Optional;
 @RolesAllowed(Roles.OPERATOR)
 public class DefaultSquidMesh implements SquidMesh {
 
+    private static final Duration OVERVIEW_MIN = Duration.ofMinutes(5);
+    private static final Duration OVERVIEW_MAX = Duration.ofHours(24);
+
     @Inject
     WorkflowRegistry registry;
 
@@ -54,6 +58,9 @@ public class DefaultSquidMesh implements SquidMesh {
 
     @Inject
     RunReader reader;
+
+    @Inject
+    RunsOverviewReader overviews;
 
     @Inject
     RunStore runs;
@@ -238,6 +245,15 @@ public class DefaultSquidMesh implements SquidMesh {
     @Override
     public long restartBulkJob(long executionId) {
         return bulkJobs.restart(executionId);
+    }
+
+    @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public RunsOverview overview(Duration window) {
+        if (window == null || window.compareTo(OVERVIEW_MIN) < 0 || window.compareTo(OVERVIEW_MAX) > 0) {
+            throw new IllegalArgumentException("the overview's window must be from 5 minutes to 24 hours, not " + window);
+        }
+        return overviews.read(window);
     }
 
     @Override
