@@ -15,6 +15,7 @@
 #   cancellable_wait is cancelled during its wait and settles on "cancelled";
 #   payment_webhook waits for its event, which is sent by run key, and completes; order_fulfilment completes after
 #   its shipment child run;
+#   the overview counts those runs (GET /api/overview);
 #   the retention purge (a Jakarta Batch job) removes those terminal runs;
 #   with --db postgres, the EJB timers and the batch job repository are in PostgreSQL, not Payara's H2;
 #   the EAR is redeployed on the running domain (asadmin redeploy) and a run started afterwards completes;
@@ -267,6 +268,15 @@ elif seen=$(await "$run" completed 30); then
     || fail "order_fulfilment: $run completed but children $children"
 else
   fail "order_fulfilment: $run saw [$seen], not completed within 30 s"
+fi
+
+# --- the overview (EclipseLink: native per-minute counts, grouped failures) --------------------------------------
+overview=$(curl -s -u "$viewer" "$base/overview?minutes=15")
+shape=$(echo "$overview" | jq -c '{minutes: (.minutes | length), started: ([.minutes[].started] | add), open: (.open | keys)}' 2>/dev/null)
+if [ "$(echo "$shape" | jq -r '.minutes' 2>/dev/null)" = 16 ] && [ "$(echo "$shape" | jq -r '.started' 2>/dev/null)" -ge 5 ]; then
+  pass "overview: $shape"
+else
+  fail "overview: '$shape' from $(echo "$overview" | head -c 300)"
 fi
 
 # --- Jakarta Batch: the retention purge as a batch job on Payara's JBatch ---------------------------------------
