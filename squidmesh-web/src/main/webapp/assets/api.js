@@ -13,8 +13,8 @@ export class ApiError extends Error {
   }
 }
 
-async function call(method, path, body) {
-  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+async function call(method, path, body, headers = {}) {
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -30,7 +30,7 @@ async function call(method, path, body) {
 
 export const api = {
   get: (path) => call('GET', path),
-  post: (path, body) => call('POST', path, body ?? {}),
+  post: (path, body, headers) => call('POST', path, body ?? {}, headers),
   /** GET that answers null for 404, for optional resources (a run's explanation). */
   async optional(path) {
     try {

@@ -122,6 +122,37 @@ class DashboardIT {
     }
 
     @Test
+    void anOperatorStartsARunFromTheFormOfItsTriggersContractAViewerGetsNoForm() {
+        try (Browser browser = Browser.loggedInAs("operator", "operator-pass1!")) {
+            browser.open("start.html?workflow=web_review");
+            browser.await("the form for web_review", d -> browser.attributes("#fields [data-field]", "data-field")
+                    .equals(List.of("ticket")));
+            new Select(browser.find("#trigger")).selectByValue("rush");
+            browser.await("the rush trigger's fields", d -> browser.attributes("#fields [data-field]", "data-field")
+                    .equals(List.of("ticket", "reason")));
+            assertEquals("true", browser.find("#field-ticket").getDomProperty("required"));
+            assertEquals("false", browser.find("#field-reason").getDomProperty("required"), "reason is optional");
+            browser.find("#field-ticket").sendKeys("T-form");
+            browser.find("#key").sendKeys("form-" + java.util.UUID.randomUUID());
+            browser.screenshot("start-form");
+            browser.click("#submit");
+            browser.await("the new run's page", d -> browser.text("#run-id") != null);
+            String id = browser.text("#run-id");
+            Map<String, Object> run = awaitStatus(id, "paused");
+            assertEquals("rush", run.get("trigger"));
+            assertEquals(Map.of("ticket", "T-form"), run.get("payload"), "the empty optional field is left out");
+            assertTrue(String.valueOf(run.get("key")).startsWith("form-"), run::toString);
+            ApiClient.OPERATOR.post("/api/runs/" + id + "/cancel", "{}");
+        }
+        try (Browser browser = Browser.loggedInAs("viewer", "viewer-pass1!")) {
+            browser.open("start.html");
+            browser.await("the viewer's note", d -> browser.attributes("#viewer-note", "hidden").stream()
+                    .allMatch(java.util.Objects::isNull));
+            assertEquals(List.of(""), browser.attributes("#start", "hidden"), "no form for a viewer");
+        }
+    }
+
+    @Test
     void aViewerSeesAPausedRunButNoActions() {
         String id = (String) start("{\"workflow\":\"web_review\",\"payload\":{\"ticket\":\"T-ui\"}}").get("id");
         awaitStatus(id, "paused");
