@@ -7,7 +7,9 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The overview's reads: counts per minute and the recent failures and attempts, each bounded by the window (index
@@ -17,7 +19,8 @@ import java.util.List;
 @ApplicationScoped
 public class OverviewStore {
 
-    private static final List<RunStatus> OPEN = Arrays.stream(RunStatus.values()).filter(s -> !s.isTerminal()).toList();
+    /** The statuses a run can be in before it ends. */
+    public static final List<RunStatus> OPEN = Arrays.stream(RunStatus.values()).filter(s -> !s.isTerminal()).toList();
 
     @PersistenceContext(unitName = "squidmesh")
     EntityManager em;
@@ -39,10 +42,15 @@ public class OverviewStore {
                 .setParameter(1, from).getResultList();
     }
 
-    /** @return rows of (status, count) for the runs not yet ended */
-    public List<Object[]> openByStatus() {
-        return em.createQuery("SELECT r.status, COUNT(r) FROM RunEntity r WHERE r.status IN :open GROUP BY r.status",
-                Object[].class).setParameter("open", OPEN).getResultList();
+    /** @return each open status with its number of runs (zero where there are none) */
+    public Map<RunStatus, Long> openByStatus() {
+        Map<RunStatus, Long> counts = new EnumMap<>(RunStatus.class);
+        OPEN.forEach(status -> counts.put(status, 0L));
+        for (Object[] row : em.createQuery("SELECT r.status, COUNT(r) FROM RunEntity r WHERE r.status IN :open"
+                + " GROUP BY r.status", Object[].class).setParameter("open", OPEN).getResultList()) {
+            counts.put((RunStatus) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
     }
 
     /** @return the runs that failed since {@code from}, newest first, at most {@code limit} */

@@ -6,7 +6,6 @@ import jakarta.persistence.PersistenceContext;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -97,26 +96,10 @@ public class SlotStore {
 
     private static List<Wait> read(List<?> rows) {
         return rows.stream().map(row -> (Object[]) row).map(row -> new Wait(uuid(row[0]), (String) row[1],
-                ((Number) row[2]).intValue(), instant(row[3]), instant(row[4]))).toList();
+                ((Number) row[2]).intValue(), DbTime.fromColumn(row[3]), DbTime.fromColumn(row[4]))).toList();
     }
 
     private static UUID uuid(Object value) {
         return value instanceof UUID id ? id : UUID.fromString(String.valueOf(value));
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalStateException("not a timestamp: " + value.getClass().getName());
     }
 }

@@ -13,13 +13,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 
 import javax.sql.DataSource;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,7 +57,11 @@ public class NodeHeartbeat {
         Instant sent = Instant.now(Clocks.UTC);
         Object value = em.createNativeQuery(query.get()).getSingleResult();
         Instant received = Instant.now(Clocks.UTC);
-        return Clocks.align(instant(value), sent, received);
+        Instant now = DbTime.fromColumn(value);
+        if (now == null) {
+            throw new IllegalStateException("the database answered CURRENT_TIMESTAMP with NULL");
+        }
+        return Clocks.align(now, sent, received);
     }
 
     private DatabaseVendor vendor() {
@@ -161,25 +160,5 @@ public class NodeHeartbeat {
         }
         em.createQuery("delete from NodeEntity n where n.seenAt < :before")
                 .setParameter("before", DbTime.of(now.minus(FORGET_AFTER))).executeUpdate();
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof ZonedDateTime time) {
-            return time.toInstant();
-        }
-        if (value instanceof Instant time) {
-            return time;
-        }
-        if (value instanceof Timestamp time) {
-            return time.toInstant();
-        }
-        if (value instanceof LocalDateTime time) { // a driver that drops the zone reports the session's, UTC here
-            return time.toInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("the database answered CURRENT_TIMESTAMP with " + value
-                + (value == null ? "" : " (" + value.getClass().getName() + ")"));
     }
 }

@@ -2,6 +2,7 @@ package io.squidmesh.runtime.internal;
 
 import io.squidmesh.RunStatus;
 import io.squidmesh.RunsOverview;
+import io.squidmesh.persistence.DbTime;
 import io.squidmesh.persistence.OverviewStore;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.runtime.internal.OverviewFigures.FailedRun;
@@ -10,15 +11,11 @@ import io.squidmesh.runtime.internal.OverviewFigures.SettledAttempt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,26 +32,18 @@ public class RunsOverviewReader {
     public RunsOverview read(Duration window) {
         Instant to = Instant.now();
         Instant from = to.minus(window).truncatedTo(ChronoUnit.MINUTES);
-        OffsetDateTime since = from.atOffset(ZoneOffset.UTC);
+        OffsetDateTime since = DbTime.of(from);
 
         List<MinuteCount> counts = new ArrayList<>();
         for (Object[] row : store.startedPerMinute(since)) {
-            counts.add(new MinuteCount(instant(row[0]), null, ((Number) row[1]).longValue()));
+            counts.add(new MinuteCount(DbTime.fromColumn(row[0]), null, ((Number) row[1]).longValue()));
         }
         for (Object[] row : store.endedPerMinute(since)) {
             RunStatus.parse(String.valueOf(row[1])).ifPresent(status ->
-                    counts.add(new MinuteCount(instant(row[0]), status, ((Number) row[2]).longValue())));
+                    counts.add(new MinuteCount(DbTime.fromColumn(row[0]), status, ((Number) row[2]).longValue())));
         }
 
-        Map<RunStatus, Long> open = new EnumMap<>(RunStatus.class);
-        for (RunStatus status : RunStatus.values()) {
-            if (!status.isTerminal()) {
-                open.put(status, 0L);
-            }
-        }
-        for (Object[] row : store.openByStatus()) {
-            open.put((RunStatus) row[0], ((Number) row[1]).longValue());
-        }
+        Map<RunStatus, Long> open = store.openByStatus();
 
         List<FailedRun> failed = new ArrayList<>();
         for (RunEntity run : store.failedSince(since, ROW_LIMIT)) {
@@ -63,34 +52,11 @@ public class RunsOverviewReader {
 
         List<SettledAttempt> attempts = new ArrayList<>();
         for (Object[] row : store.attemptsSettledSince(since, ROW_LIMIT)) {
-            long millis = Math.max(0, Duration.between(instant(row[3]), instant(row[4])).toMillis());
+            long millis = Math.max(0, Duration.between(DbTime.fromColumn(row[3]), DbTime.fromColumn(row[4])).toMillis());
             attempts.add(new SettledAttempt((String) row[0], (String) row[1], "failed".equals(row[2]), millis));
         }
 
         return new RunsOverview(from, to, OverviewFigures.minutes(from, to, counts), open,
                 OverviewFigures.failures(failed), OverviewFigures.stepTimes(attempts));
-    }
-
-    /** A timestamp as the JDBC driver and the JPA provider hand it over (PostgreSQL, H2; Hibernate, EclipseLink). */
-    static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof java.time.ZonedDateTime zoned) {
-            return zoned.toInstant();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof LocalDateTime local) {
-            return local.toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof java.util.Date date) {
-            return date.toInstant();
-        }
-        throw new IllegalArgumentException("not a timestamp: " + (value == null ? null : value.getClass()));
     }
 }
