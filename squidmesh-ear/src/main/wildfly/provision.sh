@@ -82,6 +82,7 @@ cli --file="$here/configure-messaging.cli"
 cli --file="$here/configure-transactions.cli"
 cli --file="$here/configure-web.cli"
 cli --file="$here/configure-metrics.cli"
+cli --file="$here/configure-tracing.cli"
 
 case "$db" in
   h2-mem) ;;

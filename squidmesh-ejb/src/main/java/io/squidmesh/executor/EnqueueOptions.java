@@ -11,16 +11,38 @@ import java.util.OptionalInt;
  */
 public final class EnqueueOptions {
 
-    private static final EnqueueOptions NOW = new EnqueueOptions(Duration.ZERO, -1, null);
+    private static final EnqueueOptions NOW = new EnqueueOptions(Duration.ZERO, -1, null, null);
 
     private final Duration delay;
     private final int priority;
     private final String queue;
+    private final String traceParent;
 
-    private EnqueueOptions(Duration delay, int priority, String queue) {
+    private EnqueueOptions(Duration delay, int priority, String queue, String traceParent) {
         this.delay = delay;
         this.priority = priority;
         this.queue = queue;
+        this.traceParent = traceParent;
+    }
+
+    /**
+     * These options for work that continues a trace: the executor sends the context with the work and hands it
+     * back to {@code Runner.perform}, so the work's spans join the run's trace.
+     *
+     * @param traceParent a W3C {@code traceparent}, or {@code null} for none
+     * @return new options
+     */
+    public EnqueueOptions inTrace(String traceParent) {
+        return new EnqueueOptions(delay, priority, queue, traceParent);
+    }
+
+    /**
+     * The trace context to send with the work.
+     *
+     * @return a W3C {@code traceparent}, or empty
+     */
+    public Optional<String> traceParent() {
+        return Optional.ofNullable(traceParent);
     }
 
     /**
@@ -30,7 +52,7 @@ public final class EnqueueOptions {
      * @return new options
      */
     public EnqueueOptions onQueue(String queue) {
-        return new EnqueueOptions(delay, priority, queue);
+        return new EnqueueOptions(delay, priority, queue, traceParent);
     }
 
     /**
@@ -52,7 +74,7 @@ public final class EnqueueOptions {
         if (priority < 0 || priority > 9) {
             throw new IllegalArgumentException("priority must be from 0 to 9: " + priority);
         }
-        return new EnqueueOptions(delay, priority, queue);
+        return new EnqueueOptions(delay, priority, queue, traceParent);
     }
 
     /**
@@ -81,7 +103,7 @@ public final class EnqueueOptions {
      */
     public static EnqueueOptions after(Duration delay) {
         return delay == null || delay.toMillis() <= 0 ? NOW
-                : new EnqueueOptions(Duration.ofMillis(delay.toMillis()), -1, null);
+                : new EnqueueOptions(Duration.ofMillis(delay.toMillis()), -1, null, null);
     }
 
     /**

@@ -90,6 +90,11 @@ public class RunEntity {
     @Column(nullable = false)
     private int priority = DEFAULT_PRIORITY;
 
+    // the W3C traceparent of the span that started the run (V14): work queued outside the run's own deliveries
+    // continues that trace; null where the server traces nothing
+    @Column(name = "trace_parent")
+    private String traceParent;
+
     @Column(name = "inserted_at", nullable = false)
     private OffsetDateTime insertedAt;
 
@@ -209,6 +214,18 @@ public class RunEntity {
     }
 
     /** The run must end by {@code deadline} (set when it starts). */
+    /** The trace context the run was started in (a W3C traceparent), or null. */
+    public String getTraceParent() {
+        return traceParent;
+    }
+
+    /** Remembers the trace context the run was started in, once: a run's trace starts where the run starts. */
+    public void startedInTrace(String traceParent) {
+        if (this.traceParent == null) {
+            this.traceParent = traceParent;
+        }
+    }
+
     public int getPriority() {
         return priority;
     }

@@ -4,6 +4,7 @@ import io.squidmesh.executor.Payload;
 import io.squidmesh.runtime.internal.CompensationRunner;
 import io.squidmesh.runtime.internal.CronDelivery;
 import io.squidmesh.runtime.internal.StepDelivery;
+import io.squidmesh.tracing.Tracing;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -41,6 +42,9 @@ public class Runner {
     @Inject
     CronDelivery cron;
 
+    @Inject
+    Tracing tracing;
+
     /** Performs a payload whose delivery cannot be told apart from a duplicate (no delivery id). */
     public void perform(Map<String, Object> payload) {
         perform(payload, null);
@@ -53,6 +57,24 @@ public class Runner {
      *                   diagnosis; it decides nothing
      */
     public void perform(Map<String, Object> payload, String deliveryId) {
+        perform(payload, deliveryId, null);
+    }
+
+    /**
+     * Performs a payload that was queued in a trace: the spans of this delivery (a step attempt, a compensation)
+     * are children of that context.
+     *
+     * @param deliveryId  as for {@link #perform(Map, String)}
+     * @param traceParent the W3C {@code traceparent} the work was queued with ({@code EnqueueOptions.traceParent}),
+     *                    or null
+     */
+    public void perform(Map<String, Object> payload, String deliveryId, String traceParent) {
+        try (Tracing.Scope ignored = tracing.delivered(traceParent)) {
+            performInTrace(payload, deliveryId);
+        }
+    }
+
+    private void performInTrace(Map<String, Object> payload, String deliveryId) {
         if (payload == null) {
             throw new InvalidExecutorPayloadException("payload is not a JSON object", null);
         }

@@ -26,7 +26,8 @@ import java.util.Map;
  * enlisted in the caller's JTA transaction and reaches the queue only if that transaction commits.
  * <p>
  * One persistent text message per unit of work; the body is the payload JSON and the properties
- * {@code kind}, {@code run_id}, {@code workflow}, {@code step} let operators filter in the console.
+ * {@code kind}, {@code run_id}, {@code workflow}, {@code step} let operators filter in the console; {@code traceparent}
+ * carries the trace the work continues.
  * Delays use JMS delivery delay. Artemis counts the delay from {@code send()}, and the engine sends last
  * in its transaction, so the delay a run sees is the one it asked for (DESIGN G5).
  */
@@ -38,6 +39,8 @@ public class JmsExecutor implements Executor {
     static final String PROPERTY_WORKFLOW = "workflow";
     static final String PROPERTY_STEP = "step";
     static final String PROPERTY_TRIGGER = "trigger";
+    /** The W3C trace context the work continues ({@code EnqueueOptions.traceParent}), handed back on delivery. */
+    static final String PROPERTY_TRACEPARENT = "traceparent";
 
     @Inject
     JMSContext jms;
@@ -100,6 +103,7 @@ public class JmsExecutor implements Executor {
             setIfPresent(message, PROPERTY_WORKFLOW, workflow);
             setIfPresent(message, PROPERTY_STEP, step);
             setIfPresent(message, PROPERTY_TRIGGER, payload.text(Payload.TRIGGER));
+            setIfPresent(message, PROPERTY_TRACEPARENT, options.traceParent().orElse(null));
             JMSProducer producer = jms.createProducer();
             options.delay().ifPresent(delay -> producer.setDeliveryDelay(delay.toMillis()));
             options.priority().ifPresent(producer::setPriority); // the broker hands higher priorities out first

@@ -9,6 +9,7 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -59,7 +60,7 @@ public class WorkDelivery implements MessageListener {
         }
         Map<String, Object> payload = read.get();
         try {
-            runner.perform(payload, id);
+            runner.perform(payload, id, traceParent(message));
         } catch (InvalidExecutorPayloadException e) {
             redelivery.deadLetter(message, id, e.code() + ": " + e.getMessage());
         } catch (DeliveryDeferredException e) {
@@ -69,6 +70,15 @@ public class WorkDelivery implements MessageListener {
             redelivery.deadLetter(message, id, e.code() + ": " + e.getMessage());
         } catch (RuntimeException e) {
             redelivery.later(message, id, null, describe(e));
+        }
+    }
+
+    /** The trace the work continues; a missing or unreadable property is no trace, never a failed delivery. */
+    private static String traceParent(Message message) {
+        try {
+            return message.getStringProperty(JmsExecutor.PROPERTY_TRACEPARENT);
+        } catch (JMSException | RuntimeException e) {
+            return null;
         }
     }
 

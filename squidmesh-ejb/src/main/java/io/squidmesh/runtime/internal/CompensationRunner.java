@@ -9,6 +9,7 @@ import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.workflow.StepContext;
 import io.squidmesh.workflow.StepSpec;
 import io.squidmesh.workflow.Workflow;
+import io.squidmesh.tracing.Tracing;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -71,6 +72,9 @@ public class CompensationRunner {
     @EJB
     CompensationRunner self;
 
+    @Inject
+    Tracing tracing;
+
     /** Runs outside any transaction: callbacks may be slow and hold no lock while they run. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void compensate(UUID runId) {
@@ -78,7 +82,7 @@ public class CompensationRunner {
         if (owed == null) {
             return;
         }
-        try {
+        try (Tracing.Span span = tracing.compensation(runId)) {
             List<Map<String, Object>> failures = new ArrayList<>();
             for (UUID stepRunId : owed) {
                 Callback callback = self.begin(runId, stepRunId);
@@ -95,6 +99,7 @@ public class CompensationRunner {
                 }
             }
             self.release(runId, owed, failures);
+            span.outcome(failures.isEmpty() ? "compensated" : "compensation_failed", !failures.isEmpty());
         } finally {
             leases.releaseCompensation(runId);
         }

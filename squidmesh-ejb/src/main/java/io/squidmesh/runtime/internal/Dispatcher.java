@@ -8,6 +8,7 @@ import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.persistence.StepStatus;
 import io.squidmesh.workflow.StepSpec;
 import io.squidmesh.workflow.Workflow;
+import io.squidmesh.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -46,6 +47,9 @@ public class Dispatcher {
     @Inject
     WorkflowRegistry registry;
 
+    @Inject
+    Tracing tracing;
+
     @PersistenceContext(unitName = "squidmesh")
     EntityManager em;
 
@@ -57,11 +61,14 @@ public class Dispatcher {
         run.expectProgressBy(Clocks.now().plus(delay).plus(config.watchdogGrace()));
     }
 
-    /** The run's priority, and its workflow's queue (the version it is pinned to, else the newest). */
+    /**
+     * The run's priority, its workflow's queue (the version it is pinned to, else the newest), and the trace the
+     * work continues ({@link Tracing#outgoing}).
+     */
     private EnqueueOptions options(RunEntity run, EnqueueOptions base) {
         String queue = registry.forRun(run).or(() -> registry.find(run.getWorkflow())).map(Workflow::queue)
                 .orElse(null);
-        return base.withPriority(run.getPriority()).onQueue(queue);
+        return base.withPriority(run.getPriority()).onQueue(queue).inTrace(tracing.outgoing(run.getTraceParent()));
     }
 
     /** Queues one step without writing a row (transition mode, retries, resumes). */

@@ -17,6 +17,7 @@ import io.squidmesh.workflow.PayloadResolution;
 import io.squidmesh.workflow.PayloadViolation;
 import io.squidmesh.workflow.TriggerSpec;
 import io.squidmesh.workflow.Workflow;
+import io.squidmesh.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -46,6 +47,9 @@ public class RunStarter {
 
     @Inject
     Telemetry telemetry;
+
+    @Inject
+    Tracing tracing;
 
     /** Starts a run through a trigger; {@code context} is the run's initial context (cron schedule facts only). */
     public Run start(Workflow workflow, TriggerSpec trigger, Map<String, Object> provided, Map<String, Object> context) {
@@ -168,6 +172,7 @@ public class RunStarter {
         if (beforeInsert != null) {
             beforeInsert.accept(run);
         }
+        run.startedInTrace(tracing.runStarted(run.getId(), workflow.name(), trigger));
         runs.insert(run);
         try {
             if (workflow.isDependencyMode()) {

@@ -2,6 +2,7 @@ package io.squidmesh.runtime.internal;
 
 import io.squidmesh.persistence.DatabaseFailures;
 import io.squidmesh.runtime.DeliveryDeferredException;
+import io.squidmesh.tracing.Tracing;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +47,9 @@ public class StepDelivery {
     @Inject
     Leases leases;
 
+    @Inject
+    Tracing tracing;
+
     public void deliver(UUID runId, String step, String deliveryId) {
         Prepared prepared;
         leases.beginClaim();
@@ -65,15 +69,33 @@ public class StepDelivery {
         }
         if (prepared instanceof Prepared.Execute execute) {
             Claim claim = execute.claim();
-            try {
-                execute(claim);
+            try (Tracing.Span span = tracing.attempt(runId, claim.workflow().name(), step, claim.attemptNumber())) {
+                ExecutionOutcome outcome = execute(claim);
+                span.outcome(outcomeName(outcome), outcome instanceof ExecutionOutcome.Failed);
             } finally {
                 leases.releaseAttempt(claim.attemptId());
             }
         }
     }
 
-    private void execute(Claim claim) {
+    /** What an attempt came to, as its span says ({@code squidmesh.outcome}). */
+    static String outcomeName(ExecutionOutcome outcome) {
+        if (outcome instanceof ExecutionOutcome.Succeeded || outcome instanceof ExecutionOutcome.Applied) {
+            return "succeeded";
+        }
+        if (outcome instanceof ExecutionOutcome.Failed) {
+            return "failed";
+        }
+        if (outcome instanceof ExecutionOutcome.Paused) {
+            return "paused";
+        }
+        if (outcome instanceof ExecutionOutcome.BatchStarted) {
+            return "batch_started";
+        }
+        return outcome instanceof ExecutionOutcome.StillRunning ? "batch_running" : "stale";
+    }
+
+    private ExecutionOutcome execute(Claim claim) {
         long started = System.nanoTime();
         ExecutionOutcome outcome;
         if (claim.step().transactional()) {
@@ -106,17 +128,18 @@ public class StepDelivery {
         } else {
             outcome = invoker.execute(claim);
         }
-        apply(claim, outcome, System.nanoTime() - started);
+        return apply(claim, outcome, System.nanoTime() - started);
     }
 
-    private void apply(Claim claim, ExecutionOutcome outcome, long durationNanos) {
+    /** Applies the outcome and returns what was applied (a refused output becomes a failure). */
+    private ExecutionOutcome apply(Claim claim, ExecutionOutcome outcome, long durationNanos) {
         long deadline = System.nanoTime() + APPLY_PATIENCE.toNanos();
         long pauseMillis = 100;
         ExecutionOutcome toApply = outcome;
         while (true) {
             try {
                 outcomes.apply(claim, toApply, durationNanos);
-                return;
+                return toApply;
             } catch (RuntimeException e) {
                 if (DatabaseFailures.refusedByDatabase(e) && toApply instanceof ExecutionOutcome.Succeeded) {
                     toApply = new ExecutionOutcome.Failed(notStorable(claim, e));
