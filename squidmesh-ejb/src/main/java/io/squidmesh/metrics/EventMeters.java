@@ -30,6 +30,8 @@ public final class EventMeters {
     public static final String RETRIES_SCHEDULED = "squidmesh.retries.scheduled";
     /** Deliveries the engine set aside (already_running, waiting_for_slot), by workflow and reason. */
     public static final String DELIVERIES_SKIPPED = "squidmesh.deliveries.skipped";
+    /** Compensation callbacks run for failed runs, by workflow, step and outcome (completed, failed). */
+    public static final String COMPENSATIONS = "squidmesh.compensations";
     /** Open runs by status (a gauge). */
     public static final String RUNS_OPEN = "squidmesh.runs.open";
 
@@ -67,6 +69,8 @@ public final class EventMeters {
             case "step.failed" -> attempt(event, workflow, "failed");
             case "step.retry_scheduled" -> List.of(new Count(RETRIES_SCHEDULED,
                     Map.of("workflow", workflow, "step", text(event.metadata("step")))));
+            case "step.compensated" -> List.of(new Count(COMPENSATIONS, Map.of("workflow", workflow,
+                    "step", text(event.metadata("step")), "outcome", text(event.metadata("outcome")))));
             case "step.skipped" -> List.of(new Count(DELIVERIES_SKIPPED,
                     Map.of("workflow", workflow, "reason", text(event.metadata("reason")))));
             default -> List.of();

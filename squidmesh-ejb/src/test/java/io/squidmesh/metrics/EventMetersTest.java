@@ -71,6 +71,14 @@ class EventMetersTest {
     }
 
     @Test
+    void compensationsAreCountedByStepAndOutcome() {
+        assertEquals(List.of(new Count("squidmesh.compensations", Map.of("workflow", "billing", "step", "reserve", "outcome", "completed"))),
+                of(event("step.compensated", Map.of(), "step", "reserve", "outcome", "completed")));
+        assertEquals(List.of(new Count("squidmesh.compensations", Map.of("workflow", "billing", "step", "reserve", "outcome", "failed"))),
+                of(event("step.compensated", Map.of(), "step", "reserve", "outcome", "failed")));
+    }
+
+    @Test
     void eventsThatAreNotMeteredMoveNothing() {
         assertEquals(List.of(), of(event("run.dispatched", Map.of())));
         assertEquals(List.of(), of(event("step.started", Map.of(), "step", "charge", "attempt", 1)));

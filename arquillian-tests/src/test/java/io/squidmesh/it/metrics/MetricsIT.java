@@ -44,7 +44,7 @@ class MetricsIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return TestModules.withWorkflows(MetricsIT.class, Scrape.class, Flow.class, Declined.class, Hold.class, RolledBack.class);
+        return TestModules.withWorkflows(MetricsIT.class, Scrape.class, Flow.class, Declined.class, Hold.class, RolledBack.class, Saga.class);
     }
 
     @Inject
@@ -59,15 +59,19 @@ class MetricsIT {
 
         String retried = squidMesh.startRun("metrics_flow", Map.of("failures", 1)).id().toString();
         String declined = squidMesh.startRun("metrics_declined", Map.of("account_id", "a-1")).id().toString();
+        String saga = squidMesh.startRun("metrics_saga", Map.of("account_id", "a-3")).id().toString();
         transaction.begin();
         squidMesh.startRun("metrics_rolled_back", Map.of("account_id", "a-2"));
         transaction.rollback();
         Await.status(squidMesh, retried, RunStatus.COMPLETED);
         Await.status(squidMesh, declined, RunStatus.FAILED);
+        Await.status(squidMesh, saga, RunStatus.FAILED);
 
         Scrape after = Await.until("the finished runs to be counted", () -> Scrape.of(SCRAPE),
                 s -> s.delta(before, "squidmesh_runs_finished_total", "workflow", "metrics_declined", "status", "failed") == 1
-                        && s.delta(before, "squidmesh_runs_finished_total", "workflow", "metrics_flow", "status", "completed") == 1,
+                        && s.delta(before, "squidmesh_runs_finished_total", "workflow", "metrics_flow", "status", "completed") == 1
+                        && s.delta(before, "squidmesh_compensations_total", "workflow", "metrics_saga", "step", "reserve",
+                        "outcome", "completed") == 1,
                 Duration.ofSeconds(20));
         System.out.println("scrape excerpt after the runs:\n" + after.excerpt("metrics_"));
 
@@ -83,6 +87,8 @@ class MetricsIT {
         assertEquals(1, after.delta(before, "squidmesh_retries_scheduled_total", "workflow", "metrics_flow", "step", "flaky"));
         assertEquals(1, after.delta(before, "squidmesh_step_attempts_total", "workflow", "metrics_declined", "step", "charge", "outcome", "failed"));
         assertEquals(0, after.delta(before, "squidmesh_runs_finished_total", "workflow", "metrics_flow", "status", "failed"));
+        assertEquals(0, after.delta(before, "squidmesh_compensations_total", "workflow", "metrics_declined", "step", "charge",
+                "outcome", "completed"), "nothing to undo: charge never completed");
 
         assertEquals(2, after.delta(before, "squidmesh_step_duration_seconds_count", "workflow", "metrics_flow", "step", "flaky"),
                 "each attempt timed once");
@@ -129,6 +135,21 @@ class MetricsIT {
             return workflow("metrics_declined")
                     .trigger(manual("metrics_declined").field("account_id", STRING))
                     .step("charge", TestSteps.Decline.class)
+                    .transition("charge", OK, COMPLETE)
+                    .build();
+        }
+    }
+
+    /** reserve (undone by compensation) → charge, which declines: the run fails and reserve is compensated. */
+    @ApplicationScoped
+    public static class Saga implements WorkflowDefinition {
+        @Override
+        public Workflow define() {
+            return workflow("metrics_saga")
+                    .trigger(manual("metrics_saga").field("account_id", STRING))
+                    .step("reserve", TestSteps.Echo.class, s -> s.compensate(io.squidmesh.it.workflows.RecoverySteps.Undo.class))
+                    .step("charge", TestSteps.Decline.class)
+                    .transition("reserve", OK, "charge")
                     .transition("charge", OK, COMPLETE)
                     .build();
         }

@@ -75,6 +75,9 @@ public class CompensationRunner {
     @Inject
     Tracing tracing;
 
+    @Inject
+    Telemetry telemetry;
+
     /** Runs outside any transaction: callbacks may be slow and hold no lock while they run. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void compensate(UUID runId) {
@@ -205,6 +208,7 @@ public class CompensationRunner {
             compensation.put("failed_at", now);
         }
         setCompensation(row, compensation);
+        telemetry.stepCompensated(run, row.getStep(), (String) compensation.get("status"));
         return error;
     }
 

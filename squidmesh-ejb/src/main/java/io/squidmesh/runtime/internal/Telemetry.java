@@ -91,6 +91,14 @@ public class Telemetry {
         emit("step.failed", m, metadata);
     }
 
+    /** A compensation callback of a failed run's completed step ran: {@code outcome} completed or failed. */
+    public void stepCompensated(RunEntity run, String step, String outcome) {
+        Map<String, Object> metadata = runMetadata(run);
+        metadata.put("step", step);
+        metadata.put("outcome", outcome);
+        emit("step.compensated", measurements(), metadata);
+    }
+
     public void retryScheduled(RunEntity run, String step, int failedAttempt, long delayMillis) {
         Map<String, Object> m = measurements();
         m.put("delay_ms", delayMillis);
