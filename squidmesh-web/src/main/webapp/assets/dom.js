@@ -1,4 +1,5 @@
 // Small DOM helpers. Everything the API returns is inserted as text, never as HTML.
+import { whoAmI } from './api.js';
 
 /** el('a', { href, class: 'x', dataset: { runId } }, 'text', childNode, ...) */
 export function el(tag, props = {}, ...children) {
@@ -58,4 +59,19 @@ export function showError(error) {
 
 export function showUser(me) {
   replace(document.getElementById('user'), me.user, ' · ', me.isOperator ? 'operator' : 'viewer');
+}
+
+/**
+ * The caller, shown in the header: { user, roles, isOperator }. When it cannot be read the error is shown and a
+ * caller without a name or roles is answered, so the page still loads what it may.
+ */
+export async function signIn() {
+  try {
+    const me = await whoAmI();
+    showUser(me);
+    return me;
+  } catch (e) {
+    showError(e);
+    return { user: null, roles: [], isOperator: false };
+  }
 }

@@ -1,7 +1,7 @@
 // The overview: the load and the incidents of a recent window (GET /api/overview), refreshed every 10 s. The
 // chart is uPlot (served from the WAR's WebJar); tables are plain text cells.
-import { api, whoAmI } from './api.js';
-import { badge, el, replace, showError, showUser, time } from './dom.js';
+import { api } from './api.js';
+import { badge, el, replace, showError, signIn, time } from './dom.js';
 
 const REFRESH_MS = 10_000;
 const windowSelect = document.getElementById('window');
@@ -59,10 +59,6 @@ async function load() {
 }
 
 windowSelect.addEventListener('change', load);
-try {
-  showUser(await whoAmI());
-} catch (e) {
-  showError(e);
-}
+await signIn();
 await load();
 setInterval(load, REFRESH_MS);

@@ -1,9 +1,9 @@
 // One run: summary, explanation, operator actions, step graph, step runs with attempts, audit trail.
 // While the run is active it reloads every two seconds.
-import { ACTIVE, api, whoAmI } from './api.js';
+import { ACTIVE, api } from './api.js';
 import { renderActions } from './actions.js';
 import { renderGraph } from './graph.js';
-import { badge, el, json, replace, showError, showUser, time, words } from './dom.js';
+import { badge, el, json, replace, showError, signIn, time, words } from './dom.js';
 
 const POLL_MS = 2000;
 const id = new URLSearchParams(location.search).get('id');
@@ -109,10 +109,5 @@ async function load() {
   }
 }
 
-try {
-  me = await whoAmI();
-  showUser(me);
-} catch (e) {
-  showError(e);
-}
+me = await signIn();
 await load();

@@ -308,4 +308,24 @@ public interface SquidMesh {
      * @throws IllegalArgumentException when the window is outside those bounds
      */
     RunsOverview overview(Duration window);
+
+    /**
+     * What needs an operator now: open runs that are stuck (overdue, or queued again by the engine's watchdog) and
+     * the executor's dead letters. Failed runs grouped by workflow and reason are in {@link #overview}.
+     *
+     * @param limit at most this many of each, from 1 to 500
+     * @return the incidents
+     * @throws IllegalArgumentException when the limit is outside those bounds
+     */
+    Incidents incidents(int limit);
+
+    /**
+     * Sends a dead letter back to the queue it came from, with its delivery count reset, in one transaction with the
+     * audit record ({@code dead_letter_redriven}, in the run's audit trail when it is work of a run).
+     *
+     * @param id the dead letter's id ({@link DeadLetter#id()})
+     * @return the dead letter as it was
+     * @throws SquidMeshException {@code not_found} when there is no dead letter with that id
+     */
+    DeadLetter redriveDeadLetter(String id);
 }

@@ -1,9 +1,11 @@
 package io.squidmesh.executor;
 
+import io.squidmesh.DeadLetter;
 import io.squidmesh.Run;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Delivers Squid Mesh work (SPEC §5.1). The engine calls these methods inside the JTA transaction
@@ -67,5 +69,27 @@ public interface Executor {
     default List<String> unknownQueues(Map<String, List<String>> queues) {
         return queues.keySet().stream().map(queue -> "queue " + queue + " (workflows " + queues.get(queue)
                 + "): this executor has no named queues").toList();
+    }
+
+    /**
+     * The work this executor gave up on and keeps aside (its dead-letter queue), oldest first. An executor that
+     * keeps none answers none.
+     *
+     * @param limit at most this many
+     * @return the dead letters
+     */
+    default List<DeadLetter> deadLetters(int limit) {
+        return List.of();
+    }
+
+    /**
+     * Sends a dead letter back to the queue it came from, as new work with its delivery count reset, and removes
+     * it from the dead letters; inside the caller's transaction, like an enqueue.
+     *
+     * @param id the dead letter's id ({@link DeadLetter#id()})
+     * @return the dead letter as it was, or empty when there is none with that id (already redriven, or removed)
+     */
+    default Optional<DeadLetter> redrive(String id) {
+        return Optional.empty();
     }
 }

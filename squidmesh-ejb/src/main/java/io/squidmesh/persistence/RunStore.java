@@ -115,6 +115,18 @@ public class RunStore {
     public record RunKey(Instant insertedAt, UUID id) implements java.io.Serializable {
     }
 
+    /**
+     * Open runs that have not moved when their queued work said they would: overdue (their expected-progress time
+     * has passed) or queued again by the watchdog since they last moved; the longest overdue first.
+     */
+    public List<RunEntity> stuck(Instant now, int limit) {
+        List<RunStatus> open = java.util.Arrays.stream(RunStatus.values()).filter(status -> !status.isTerminal()).toList();
+        return em.createQuery("select r from RunEntity r where r.status in :open"
+                        + " and (r.wakeAt < :now or r.nudges > 0) order by r.wakeAt, r.id", RunEntity.class)
+                .setParameter("open", open).setParameter("now", DbTime.of(now))
+                .setMaxResults(limit).getResultList();
+    }
+
     /** Up to {@code limit} runs after {@code after}, oldest first, matching the filter (null parts match all). */
     public List<RunKey> keys(String workflow, List<RunStatus> statuses, Instant updatedBefore, RunKey after, int limit) {
         if (statuses != null && statuses.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.squidmesh.jms;
 
+import io.squidmesh.DeadLetter;
 import io.squidmesh.Run;
 import io.squidmesh.executor.CronOptions;
 import io.squidmesh.executor.EnqueueException;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@link Executor} on Jakarta Messaging. The injected {@link JMSContext} comes from the platform's
@@ -47,6 +49,9 @@ public class JmsExecutor implements Executor {
 
     @Inject
     WorkQueueLocator queues;
+
+    @Inject
+    DeadLetters deadLetters;
 
     @Override
     public Map<String, Object> enqueueStep(Run run, String step, EnqueueOptions options) {
@@ -87,6 +92,16 @@ public class JmsExecutor implements Executor {
             }
         });
         return unknown;
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(int limit) {
+        return deadLetters.browse(limit);
+    }
+
+    @Override
+    public Optional<DeadLetter> redrive(String id) {
+        return deadLetters.redrive(id);
     }
 
     private Map<String, Object> send(Payload payload, String workflow, String step, EnqueueOptions options) {

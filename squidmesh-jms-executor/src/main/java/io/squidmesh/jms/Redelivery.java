@@ -47,6 +47,10 @@ public class Redelivery {
     static final String PROPERTY_ORIGINAL_ID = "squidmesh_original_id";
     static final String PROPERTY_DELIVERY = "squidmesh_delivery";
     static final String PROPERTY_LAST_FAILURE = "squidmesh_last_failure";
+    /** On a dead letter: the queue the message came from, where a redrive sends it back. */
+    static final String PROPERTY_SOURCE_QUEUE = "squidmesh_source_queue";
+    /** On redriven work: the dead letter's id it was sent back from. */
+    static final String PROPERTY_REDRIVEN_FROM = "squidmesh_redriven_from";
     static final int UNKNOWN_RUN_DELIVERIES = 3;
     private static final Logger LOG = Logger.getLogger(Redelivery.class.getName());
 
@@ -161,6 +165,9 @@ public class Redelivery {
             Message copy = copy(message);
             copy.setStringProperty(PROPERTY_DEAD_REASON, truncate(why));
             copy.setIntProperty(PROPERTY_DELIVERY, delivery);
+            if (message.getJMSDestination() instanceof Queue source) {
+                copy.setStringProperty(PROPERTY_SOURCE_QUEUE, source.getQueueName());
+            }
             jms.createProducer().send(deadLetterQueue, copy);
         } catch (JMSException | RuntimeException e) {
             throw new IllegalStateException("cannot move message " + id + " to " + deadLetterLookup + " (" + e + ")", e);
@@ -187,11 +194,31 @@ public class Redelivery {
     }
 
     private Message copy(Message message) throws JMSException {
+        return copy(message, java.util.Set.of());
+    }
+
+    /**
+     * A dead letter as new work: its body and properties without what the dead-letter queue added or what counted
+     * its deliveries (so it gets every delivery again), marked with the dead letter it came from.
+     */
+    Message backToWork(Message deadLetter) throws JMSException {
+        Message copy = copy(deadLetter, java.util.Set.of(PROPERTY_DEAD_REASON, PROPERTY_DELIVERY, PROPERTY_LAST_FAILURE,
+                PROPERTY_SOURCE_QUEUE, PROPERTY_REDRIVEN_FROM));
+        copy.setStringProperty(PROPERTY_REDRIVEN_FROM, deadLetter.getJMSMessageID());
+        return copy;
+    }
+
+    /** The dead-letter queue, when there is one. */
+    Optional<Queue> deadLetterQueue() {
+        return Optional.ofNullable(deadLetterQueue);
+    }
+
+    private Message copy(Message message, java.util.Set<String> leftOut) throws JMSException {
         Message copy = message instanceof TextMessage text ? jms.createTextMessage(text.getText()) : jms.createMessage();
         java.util.Enumeration<?> names = message.getPropertyNames();
         while (names.hasMoreElements()) {
             String property = (String) names.nextElement();
-            if (!property.startsWith("JMSX")) {
+            if (!property.startsWith("JMSX") && !leftOut.contains(property)) {
                 copy.setObjectProperty(property, message.getObjectProperty(property));
             }
         }

@@ -12,6 +12,7 @@ import io.squidmesh.web.resource.BulkResource;
 import io.squidmesh.web.resource.HealthResource;
 import io.squidmesh.web.resource.MeResource;
 import io.squidmesh.web.resource.OpenApiResource;
+import io.squidmesh.web.resource.IncidentsResource;
 import io.squidmesh.web.resource.OverviewResource;
 import io.squidmesh.web.resource.RunResource;
 import io.squidmesh.web.resource.WorkflowResource;
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
 public class OperatorApi extends Application {
 
     public static final Set<Class<?>> RESOURCES = Set.of(HealthResource.class, MeResource.class,
-            OpenApiResource.class, WorkflowResource.class, RunResource.class, BulkResource.class, OverviewResource.class);
+            OpenApiResource.class, WorkflowResource.class, RunResource.class, BulkResource.class, OverviewResource.class,
+            IncidentsResource.class);
 
     private static final Set<Class<?>> PROVIDERS = Set.of(SameOriginFilter.class, MediaTypeHeadersFilter.class, JsonEntityWriter.class,
             EngineErrorMapper.class, ProblemExceptionMapper.class, AccessDeniedMapper.class, HttpErrorMapper.class,

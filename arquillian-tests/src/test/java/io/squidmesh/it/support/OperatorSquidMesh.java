@@ -186,4 +186,14 @@ public class OperatorSquidMesh implements SquidMesh {
     public io.squidmesh.RunsOverview overview(java.time.Duration window) {
         return api.overview(window);
     }
+
+    @Override
+    public io.squidmesh.Incidents incidents(int limit) {
+        return api.incidents(limit);
+    }
+
+    @Override
+    public io.squidmesh.DeadLetter redriveDeadLetter(String id) {
+        return api.redriveDeadLetter(id);
+    }
 }

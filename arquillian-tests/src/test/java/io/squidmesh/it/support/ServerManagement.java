@@ -80,6 +80,14 @@ public final class ServerManagement implements AutoCloseable {
         return execute(op).asLong();
     }
 
+    /** Moves the matching messages to another JMS queue (by name), as an operator does in the console. */
+    public long moveMessages(String queue, String filter, String otherQueue) {
+        ModelNode op = operation(queue, "move-messages");
+        op.get("filter").set(filter);
+        op.get("other-queue-name").set(otherQueue);
+        return execute(op).asLong();
+    }
+
     public ModelNode attribute(String queue, String name) {
         ModelNode op = operation(queue, "read-attribute");
         op.get("name").set(name);

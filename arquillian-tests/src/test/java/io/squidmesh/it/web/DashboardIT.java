@@ -2,6 +2,8 @@ package io.squidmesh.it.web;
 
 import io.squidmesh.it.support.ApiAssertions;
 import io.squidmesh.it.support.ApiClient;
+import io.squidmesh.it.support.Await;
+import io.squidmesh.it.support.ServerManagement;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -250,6 +252,46 @@ class DashboardIT {
             browser.click("#children a");
             browser.await("the child's page links back", d -> parent.equals(browser.text("#parent-link")));
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOperatorRedrivesADeadLetterFromTheIncidentsPageAViewerOnlySeesIt() throws Exception {
+        String id;
+        try (ServerManagement management = ServerManagement.connect()) {
+            management.pause(ServerManagement.QUEUE);
+            try {
+                id = (String) start("{\"workflow\":\"web_paging\",\"payload\":{\"n\":3}}").get("id");
+                String mine = "run_id='" + id + "'";
+                Await.until("the run's work in the queue", () -> management.count(ServerManagement.QUEUE, mine),
+                        n -> n == 1, java.time.Duration.ofSeconds(10));
+                assertEquals(1, management.moveMessages(ServerManagement.QUEUE, mine, ServerManagement.DLQ));
+            } finally {
+                management.resume(ServerManagement.QUEUE);
+            }
+        }
+        String letter = "#dead-letters tr[data-run='" + id + "']";
+        try (Browser browser = Browser.loggedInAs("viewer", "viewer-pass1!")) {
+            browser.open("incidents.html");
+            browser.await("the dead letter listed", d -> browser.text(letter) != null);
+            assertEquals("web_paging", browser.text(letter + " td:nth-child(4)"));
+            assertEquals("note", browser.text(letter + " td:nth-child(5)"));
+            assertTrue(browser.findAll(letter + " button").isEmpty(), "a viewer cannot redrive");
+        }
+        try (Browser browser = Browser.loggedInAs("operator", "operator-pass1!")) {
+            browser.open("incidents.html");
+            browser.await("the dead letter listed", d -> browser.text(letter) != null);
+            browser.screenshot("incidents");
+            browser.click(letter + " button.redrive");
+            browser.await("the redrive confirmed", d -> browser.text("#notice") != null
+                    && browser.text("#notice").startsWith("Sent step of run " + id.substring(0, 8)));
+            browser.await("the letter gone from the list", d -> browser.text(letter) == null);
+        }
+        awaitStatus(id, "completed");
+        List<Map<String, Object>> audit = (List<Map<String, Object>>) ApiClient.VIEWER.get("/api/runs/" + id + "?history=true")
+                .json().get("audit_events");
+        assertTrue(audit.stream().anyMatch(event -> "dead_letter_redriven".equals(event.get("type"))
+                && "operator".equals(event.get("actor"))), () -> "the redrive in the run's audit trail, by operator: " + audit);
     }
 
     private static String row(String runId) {

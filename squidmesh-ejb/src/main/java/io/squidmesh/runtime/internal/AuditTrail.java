@@ -1,6 +1,7 @@
 package io.squidmesh.runtime.internal;
 
 import io.squidmesh.AuditEvent;
+import io.squidmesh.persistence.OperatorActionEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepStatus;
 import io.squidmesh.workflow.StepKind;
@@ -39,7 +40,20 @@ final class AuditTrail {
      */
     static List<AuditEvent> events(List<StepRunEntity> rows, Optional<Workflow> workflow,
                                    List<Map<String, Object>> migrations) {
+        return events(rows, workflow, migrations, List.of());
+    }
+
+    /**
+     * As {@link #events(List, Optional, List)}, with the operator actions recorded for the run
+     * ({@code dead_letter_redriven}: the type is the action, the metadata its details).
+     */
+    static List<AuditEvent> events(List<StepRunEntity> rows, Optional<Workflow> workflow,
+                                   List<Map<String, Object>> migrations, List<OperatorActionEntity> actions) {
         List<AuditEvent> events = new ArrayList<>();
+        for (OperatorActionEntity action : actions) {
+            events.add(new AuditEvent(action.getAction(), (String) action.getDetails().get("step"), action.getActor(),
+                    null, action.getDetails(), action.getActedAt()));
+        }
         for (Map<String, Object> migration : migrations) {
             migrated(migration).ifPresent(events::add);
         }

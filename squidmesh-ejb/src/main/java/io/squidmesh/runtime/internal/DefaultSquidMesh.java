@@ -1,5 +1,6 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.DeadLetter;
 import io.squidmesh.BulkJob;
 import io.squidmesh.BulkOptions;
 import io.squidmesh.InvalidTriggerException;
@@ -88,6 +89,9 @@ public class DefaultSquidMesh implements SquidMesh {
 
     @Inject
     BulkJobs bulkJobs;
+
+    @Inject
+    OperatorIncidents incidents;
 
     @Resource
     SessionContext session;
@@ -301,5 +305,16 @@ public class DefaultSquidMesh implements SquidMesh {
         }
         return workflow.trigger(name)
                 .orElseThrow(() -> new InvalidTriggerException(workflow.name(), name, "has no trigger " + name));
+    }
+
+    @Override
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR})
+    public io.squidmesh.Incidents incidents(int limit) {
+        return incidents.read(limit);
+    }
+
+    @Override
+    public DeadLetter redriveDeadLetter(String id) {
+        return incidents.redrive(id, caller());
     }
 }

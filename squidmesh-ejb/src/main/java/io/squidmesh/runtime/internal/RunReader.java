@@ -6,6 +6,7 @@ import io.squidmesh.RunNotFoundException;
 import io.squidmesh.StepAttempt;
 import io.squidmesh.StepRun;
 import io.squidmesh.StepState;
+import io.squidmesh.persistence.OperatorActionStore;
 import io.squidmesh.persistence.AttemptStore;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunEventStore;
@@ -52,6 +53,9 @@ public class RunReader {
     @Inject
     RunEventStore events;
 
+    @Inject
+    OperatorActionStore operatorActions;
+
     public Run read(UUID runId, boolean history) {
         RunEntity run = runs.find(runId);
         if (run == null) {
@@ -79,7 +83,7 @@ public class RunReader {
             stepRunViews.add(stepRun);
             byStep.put(row.getStep(), stepRun);
         }
-        List<AuditEvent> audit = AuditTrail.events(rows, workflow, run.getMigrations());
+        List<AuditEvent> audit = AuditTrail.events(rows, workflow, run.getMigrations(), operatorActions.forRun(runId));
         return new Run(view.id(), view.workflow(), view.version(), view.trigger(), view.status(), view.payload(), view.context(),
                 view.currentStep(), view.lastError(), view.replayedFromRunId(), view.key(), view.priority(), view.parentRunId(),
                 view.parentStep(), view.insertedAt(), view.updatedAt(), steps(workflow, byStep),

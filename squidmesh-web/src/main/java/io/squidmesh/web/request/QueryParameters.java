@@ -32,6 +32,26 @@ public final class QueryParameters {
         return query;
     }
 
+    /**
+     * A whole number within bounds, such as the overview's {@code minutes}: absent (or empty) is the default, anything
+     * else that is not an integer from {@code min} to {@code max} is {@code invalid_parameter} naming it.
+     */
+    public static int integer(String name, String value, int otherwise, int min, int max) {
+        if (blankToNull(value) == null) {
+            return otherwise;
+        }
+        String expected = "an integer from " + min + " to " + max;
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number < min || number > max) {
+                throw Problems.invalidParameter(name, value, expected);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw Problems.invalidParameter(name, value, expected);
+        }
+    }
+
     /** A boolean flag such as {@code history}: absent is false. */
     public static boolean flag(String name, String value) {
         if (blankToNull(value) == null || value.equals("false")) {

@@ -4,7 +4,7 @@ import io.squidmesh.RunStatus;
 import io.squidmesh.RunsOverview;
 import io.squidmesh.SquidMesh;
 import io.squidmesh.web.json.JsonResponses;
-import io.squidmesh.web.problem.Problems;
+import io.squidmesh.web.request.QueryParameters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -33,7 +33,8 @@ public class OverviewResource {
 
     @GET
     public Response overview(@QueryParam("minutes") String minutes) {
-        RunsOverview overview = squidMesh.overview(Duration.ofMinutes(minutes(minutes)));
+        int window = QueryParameters.integer("minutes", minutes, DEFAULT_MINUTES, MIN_MINUTES, MAX_MINUTES);
+        RunsOverview overview = squidMesh.overview(Duration.ofMinutes(window));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("from", overview.from().toString());
         json.put("to", overview.to().toString());
@@ -70,21 +71,5 @@ public class OverviewResource {
             return step;
         }).toList());
         return JsonResponses.ok(json);
-    }
-
-    private static int minutes(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_MINUTES;
-        }
-        String expected = "an integer from " + MIN_MINUTES + " to " + MAX_MINUTES;
-        try {
-            int minutes = Integer.parseInt(value.strip());
-            if (minutes < MIN_MINUTES || minutes > MAX_MINUTES) {
-                throw Problems.invalidParameter("minutes", value, expected);
-            }
-            return minutes;
-        } catch (NumberFormatException e) {
-            throw Problems.invalidParameter("minutes", value, expected);
-        }
     }
 }
