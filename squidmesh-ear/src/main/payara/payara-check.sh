@@ -16,6 +16,7 @@
 #   payment_webhook waits for its event, which is sent by run key, and completes; order_fulfilment completes after
 #   its shipment child run;
 #   the overview counts those runs (GET /api/overview);
+#   with --poison, the incidents view lists the dead letter and a redrive moves it back to work;
 #   the retention purge (a Jakarta Batch job) removes those terminal runs;
 #   with --db postgres, the EJB timers and the batch job repository are in PostgreSQL, not Payara's H2;
 #   the EAR is redeployed on the running domain (asadmin redeploy) and a run started afterwards completes;
@@ -369,6 +370,23 @@ if [ $poison -eq 1 ]; then
     pass "poison: $id refused $refusals time(s), then moved to squidmesh_dlq ($before -> $after messages)"
   else
     fail "poison: $id refused $refusals time(s); squidmesh_dlq '${before}' -> '${after}' messages within 90 s"
+  fi
+  # the incidents view browses the dead-letter queue (OpenMQ) and counts it; a redrive moves the letter back to work
+  incidents=$(curl -s -u "$viewer" "$base/incidents")
+  letter=$(echo "$incidents" | jq -c --arg id "$id" '[.dead_letters[] | select(.original_id == $id)][0] // empty' 2>/dev/null)
+  dlq_depth=$(echo "$incidents" | jq -r '[.queues[] | select(.role == "dead_letters") | .messages] | add // 0' 2>/dev/null)
+  if [ -n "$letter" ] && [ "${dlq_depth:-0}" -ge 1 ]; then
+    pass "incidents: the poison listed as a dead letter (reason: $(echo "$letter" | jq -r .reason | head -c 80)), dead-letter queue depth $dlq_depth"
+    letter_id=$(printf '%s' "$(echo "$letter" | jq -r .id)" | jq -sRr @uri)
+    first=$(curl -s -o /dev/null -w '%{http_code}' -u "$operator" -X POST "$base/dead-letters/$letter_id/redrive")
+    again=$(curl -s -o /dev/null -w '%{http_code}' -u "$operator" -X POST "$base/dead-letters/$letter_id/redrive")
+    if [ "$first" = 200 ] && [ "$again" = 404 ]; then
+      pass "incidents: redrive of $(echo "$letter" | jq -r .id) -> 200, again -> 404 (it left the dead-letter queue)"
+    else
+      fail "incidents: redrive -> $first, again -> $again (want 200, then 404)"
+    fi
+  else
+    fail "incidents: the poison $id not listed (depth ${dlq_depth:-?}): $(echo "$incidents" | head -c 300)"
   fi
   rm -f "$imq_pass"
 fi

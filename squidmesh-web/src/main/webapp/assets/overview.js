@@ -30,11 +30,41 @@ function draw(minutes) {
   }, data, chartBox);
 }
 
+// Queue depths are read now, not stored: the chart shows the samples taken while the page is open.
+const SAMPLES = 360;
+const queueBox = document.getElementById('queue-chart');
+const samples = [];
+let queueChart = null;
+
+function drawQueues(incidents) {
+  const total = (role) => incidents.queues.filter((q) => q.role === role).reduce((sum, q) => sum + q.messages, 0);
+  samples.push([Date.parse(incidents.at) / 1000, total('work'), total('dead_letters')]);
+  if (samples.length > SAMPLES) samples.shift();
+  const data = [samples.map((p) => p[0]), samples.map((p) => p[1]), samples.map((p) => p[2])];
+  if (queueChart) {
+    queueChart.setData(data);
+  } else {
+    queueChart = new uPlot({
+      width: Math.max(320, queueBox.clientWidth || 800),
+      height: 180,
+      series: [{}, { label: 'waiting work', stroke: '#2563eb', width: 2 }, { label: 'dead letters', stroke: '#dc2626', width: 2 }],
+      axes: [{}, { label: 'messages' }],
+      scales: { y: { range: (u, min, max) => [0, Math.max(1, max)] } },
+    }, data, queueBox);
+  }
+  replace(document.querySelector('#queues tbody'), incidents.queues.map((q) =>
+    el('tr', { dataset: { queue: q.queue, role: q.role } },
+      el('td', {}, q.queue), el('td', {}, q.role === 'work' ? 'work' : el('a', { href: 'incidents.html' }, 'dead letters')),
+      el('td', { class: 'num' }, `${q.messages}${q.capped ? '+' : ''}`))));
+}
+
 async function load() {
   try {
-    const overview = await api.get(`overview?minutes=${encodeURIComponent(windowSelect.value)}`);
+    const [overview, incidents] = await Promise.all([
+      api.get(`overview?minutes=${encodeURIComponent(windowSelect.value)}`), api.get('incidents?limit=1')]);
     showError(null);
     draw(overview.minutes);
+    drawQueues(incidents);
     replace(document.querySelector('#open tbody'), Object.entries(overview.open).map(([status, runs]) =>
       el('tr', { dataset: { status } },
         el('td', {}, el('a', { href: `./?status=${encodeURIComponent(status)}` }, badge(status))),

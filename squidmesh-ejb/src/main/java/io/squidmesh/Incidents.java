@@ -10,6 +10,7 @@ import java.util.List;
  * @param at          when this was read
  * @param stuckRuns   open runs overdue or queued again by the watchdog, the longest overdue first
  * @param deadLetters the dead-letter queue's messages, oldest first
+ * @param queues      how much work waits in the executor's queues, and in its dead-letter queue
  */
-public record Incidents(Instant at, List<StuckRun> stuckRuns, List<DeadLetter> deadLetters) {
+public record Incidents(Instant at, List<StuckRun> stuckRuns, List<DeadLetter> deadLetters, List<QueueDepth> queues) {
 }

@@ -1,6 +1,7 @@
 package io.squidmesh.executor;
 
 import io.squidmesh.DeadLetter;
+import io.squidmesh.QueueDepth;
 import io.squidmesh.Run;
 
 import java.util.List;
@@ -79,6 +80,17 @@ public interface Executor {
      * @return the dead letters
      */
     default List<DeadLetter> deadLetters(int limit) {
+        return List.of();
+    }
+
+    /**
+     * How much work waits in this executor's queues now (its work queues and its dead-letter queue), each counted up
+     * to {@code cap}. An executor that cannot tell answers none.
+     *
+     * @param cap stop counting a queue at this many messages
+     * @return one entry per queue
+     */
+    default List<QueueDepth> queueDepths(int cap) {
         return List.of();
     }
 

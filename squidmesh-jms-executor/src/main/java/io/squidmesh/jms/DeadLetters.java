@@ -1,6 +1,7 @@
 package io.squidmesh.jms;
 
 import io.squidmesh.DeadLetter;
+import io.squidmesh.QueueDepth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConsumer;
@@ -29,8 +30,11 @@ public class DeadLetters {
 
     /** How long a redrive waits for the broker to hand over the message it named. */
     static final long RECEIVE_MILLIS = 2_000;
-    /** Message ids as brokers write them: nothing that could end the selector's string literal. */
-    private static final Pattern MESSAGE_ID = Pattern.compile("[A-Za-z0-9:._\\-]{1,200}");
+    /**
+     * Message ids as brokers write them (Artemis {@code ID:<uuid>}, OpenMQ {@code ID:n-host(mac)-port-time}): printable,
+     * and nothing that could end the selector's string literal.
+     */
+    private static final Pattern MESSAGE_ID = Pattern.compile("[^'\\p{Cntrl}]{1,200}");
 
     @Inject
     JMSContext jms;
@@ -58,6 +62,30 @@ public class DeadLetters {
             throw new IllegalStateException("cannot browse the dead-letter queue: " + e, e);
         }
         return letters;
+    }
+
+    /** The default work queue, the named queues in use and the dead-letter queue, each counted up to {@code cap}. */
+    List<QueueDepth> depths(int cap) {
+        List<QueueDepth> depths = new ArrayList<>();
+        for (Queue queue : queues.known()) {
+            depths.add(depth(queue, QueueDepth.WORK, cap));
+        }
+        redelivery.deadLetterQueue().ifPresent(dlq -> depths.add(depth(dlq, QueueDepth.DEAD_LETTERS, cap)));
+        return depths;
+    }
+
+    private QueueDepth depth(Queue queue, String role, int cap) {
+        try (QueueBrowser browser = jms.createBrowser(queue)) {
+            long counted = 0;
+            java.util.Enumeration<?> messages = browser.getEnumeration();
+            while (counted < cap && messages.hasMoreElements()) {
+                messages.nextElement();
+                counted++;
+            }
+            return new QueueDepth(queue.getQueueName(), role, counted, messages.hasMoreElements());
+        } catch (JMSException | JMSRuntimeException e) {
+            throw new IllegalStateException("cannot count the messages of a queue: " + e, e);
+        }
     }
 
     Optional<DeadLetter> redrive(String id) {

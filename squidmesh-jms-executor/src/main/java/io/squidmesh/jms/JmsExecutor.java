@@ -1,6 +1,7 @@
 package io.squidmesh.jms;
 
 import io.squidmesh.DeadLetter;
+import io.squidmesh.QueueDepth;
 import io.squidmesh.Run;
 import io.squidmesh.executor.CronOptions;
 import io.squidmesh.executor.EnqueueException;
@@ -97,6 +98,11 @@ public class JmsExecutor implements Executor {
     @Override
     public List<DeadLetter> deadLetters(int limit) {
         return deadLetters.browse(limit);
+    }
+
+    @Override
+    public List<QueueDepth> queueDepths(int cap) {
+        return deadLetters.depths(cap);
     }
 
     @Override

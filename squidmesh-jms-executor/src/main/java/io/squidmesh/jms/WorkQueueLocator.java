@@ -60,6 +60,14 @@ public class WorkQueueLocator {
         return System.getProperty(WorkQueue.LOOKUP_PROPERTY + "." + name, WorkQueue.NAMED_LOOKUP_PREFIX + name);
     }
 
+    /** The default queue and the named queues resolved so far (those the deployed workflows use). */
+    public java.util.List<Queue> known() {
+        java.util.List<Queue> known = new java.util.ArrayList<>();
+        known.add(queue);
+        known.addAll(new java.util.TreeMap<>(named).values());
+        return known;
+    }
+
     public String lookup() {
         return lookup;
     }

@@ -71,6 +71,12 @@ class IncidentsIT {
         assertNull(letter.reason(), "the engine did not give up on it: an operator moved it");
         assertEquals(QUEUE, letter.sourceQueue());
         assertEquals(RunStatus.PENDING, squidMesh.inspectRun(run.id().toString()).status(), "its work is aside");
+        io.squidmesh.QueueDepth dead = squidMesh.incidents(1).queues().stream()
+                .filter(q -> q.role().equals(io.squidmesh.QueueDepth.DEAD_LETTERS)).findFirst().orElseThrow();
+        assertEquals(DLQ, dead.queue());
+        assertTrue(dead.messages() >= 1, () -> "the dead letter counted: " + dead);
+        assertTrue(squidMesh.incidents(1).queues().stream().anyMatch(q -> q.queue().equals(QUEUE)
+                && q.role().equals(io.squidmesh.QueueDepth.WORK)), "the work queue counted");
 
         DeadLetter redriven = squidMesh.redriveDeadLetter(letter.id());
         assertEquals(letter.id(), redriven.id());

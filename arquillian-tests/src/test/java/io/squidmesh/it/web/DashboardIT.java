@@ -110,6 +110,12 @@ class DashboardIT {
                     browser.attributes("#open tbody tr", "data-status"));
             assertTrue(browser.attributes("#steps tbody tr", "data-step").contains("note"), "web_paging's step is timed");
             assertTrue(browser.text(".u-legend") != null && browser.text(".u-legend").contains("failed"), "the chart's legend");
+            browser.await("the queues counted", d -> !browser.findAll("#queues tbody tr").isEmpty());
+            List<String> roles = browser.attributes("#queues tbody tr", "data-role");
+            assertEquals("work", roles.get(0), () -> "the default work queue first: " + roles);
+            assertEquals("dead_letters", roles.get(roles.size() - 1), () -> "the dead-letter queue last: " + roles);
+            assertEquals("squidmesh", browser.text("#queues tr[data-role='work'] td"));
+            assertEquals(2, browser.findAll("#chart canvas, #queue-chart canvas").size(), "both charts drawn");
             browser.screenshot("overview");
 
             browser.open("");

@@ -29,6 +29,8 @@ public class OperatorIncidents {
     private static final Logger LOG = Logger.getLogger(OperatorIncidents.class.getName());
     static final int MAX_LIMIT = 500;
     static final String REDRIVEN = "dead_letter_redriven";
+    /** Queues are counted up to this many messages: counting walks them. */
+    static final int DEPTH_CAP = 10_000;
 
     @Inject
     RunStore runs;
@@ -45,7 +47,8 @@ public class OperatorIncidents {
         }
         Instant now = Clocks.now();
         List<StuckRun> stuck = runs.stuck(now, limit).stream().map(OperatorIncidents::stuck).toList();
-        return new Incidents(now, stuck, executor.get().deadLetters(limit));
+        Executor work = executor.get();
+        return new Incidents(now, stuck, work.deadLetters(limit), work.queueDepths(DEPTH_CAP));
     }
 
     DeadLetter redrive(String id, String actor) {

@@ -2,6 +2,7 @@ package io.squidmesh.web.resource;
 
 import io.squidmesh.DeadLetter;
 import io.squidmesh.Incidents;
+import io.squidmesh.QueueDepth;
 import io.squidmesh.SquidMesh;
 import io.squidmesh.StuckRun;
 import io.squidmesh.web.json.JsonResponses;
@@ -40,6 +41,7 @@ public class IncidentsResource {
         json.put("at", incidents.at().toString());
         json.put("stuck_runs", incidents.stuckRuns().stream().map(IncidentsResource::stuckRun).toList());
         json.put("dead_letters", incidents.deadLetters().stream().map(IncidentsResource::deadLetter).toList());
+        json.put("queues", incidents.queues().stream().map(IncidentsResource::queue).toList());
         return JsonResponses.ok(json);
     }
 
@@ -58,6 +60,15 @@ public class IncidentsResource {
         json.put("expected_by", run.expectedBy() == null ? null : run.expectedBy().toString());
         json.put("requeued", run.requeued());
         json.put("updated_at", run.updatedAt().toString());
+        return json;
+    }
+
+    private static Map<String, Object> queue(QueueDepth depth) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("queue", depth.queue());
+        json.put("role", depth.role());
+        json.put("messages", depth.messages());
+        json.put("capped", depth.capped());
         return json;
     }
 
