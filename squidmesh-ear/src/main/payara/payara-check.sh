@@ -15,6 +15,7 @@
 #   cancellable_wait is cancelled during its wait and settles on "cancelled";
 #   payment_webhook waits for its event, which is sent by run key, and completes; order_fulfilment completes after
 #   its shipment child run;
+#   the engine's meters appear in MicroProfile Metrics (/metrics?scope=application);
 #   the overview counts those runs (GET /api/overview);
 #   with --poison, the incidents view lists the dead letter and a redrive moves it back to work;
 #   the retention purge (a Jakarta Batch job) removes those terminal runs;
@@ -269,6 +270,17 @@ elif seen=$(await "$run" completed 30); then
     || fail "order_fulfilment: $run completed but children $children"
 else
   fail "order_fulfilment: $run saw [$seen], not completed within 30 s"
+fi
+
+# --- metrics (MicroProfile Metrics: Payara has no Micrometer; io.squidmesh.metrics.MicroProfileMetrics) ----------
+scrape=$(curl -s "http://localhost:8080/metrics?scope=application")
+echo "$scrape" | grep -q '^squidmesh_' || scrape=$(curl -s "http://localhost:8080/metrics/application")
+started_series=$(echo "$scrape" | grep -E '^squidmesh_runs_started(_total)?\{' | grep 'dependency_recovery' | head -1)
+attempt_series=$(echo "$scrape" | grep -E '^squidmesh_step_attempts(_total)?\{' | head -1)
+if [ -n "$started_series" ] && [ -n "$attempt_series" ]; then
+  pass "metrics: MicroProfile Metrics scrape has $started_series and $(echo "$scrape" | grep -c '^squidmesh_') squidmesh series"
+else
+  fail "metrics: no squidmesh_runs_started / squidmesh_step_attempts in the application scrape: $(echo "$scrape" | grep -i squidmesh | head -5 | tr '\n' ' ')"
 fi
 
 # --- the overview (EclipseLink: native per-minute counts, grouped failures) --------------------------------------

@@ -12,8 +12,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,20 +27,13 @@ public class EngineMetrics {
 
     private static final Logger LOG = Logger.getLogger(EngineMetrics.class.getName());
 
-    /** The open-runs gauge reads the database at most this often, however often it is scraped. */
-    static final Duration OPEN_RUNS_CACHE = Duration.ofSeconds(5);
-
     @Inject
     Instance<MeterRegistry> registries;
 
     @Inject
-    OpenRuns openRuns;
+    OpenRunsGauge openRuns;
 
     private volatile MeterRegistry registry;
-    private volatile Snapshot openRunsSnapshot = new Snapshot(0, Map.of());
-
-    private record Snapshot(long atNanos, Map<RunStatus, Long> counts) {
-    }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         MeterRegistry found = registry();
@@ -55,7 +46,7 @@ public class EngineMetrics {
         // would return it instead of a new one
         removeGauges(found);
         for (RunStatus status : OpenRuns.STATUSES) {
-            found.gauge(EventMeters.RUNS_OPEN, Tags.of("status", status.value()), this, metrics -> metrics.openRuns(status));
+            found.gauge(EventMeters.RUNS_OPEN, Tags.of("status", status.value()), openRuns, gauge -> gauge.read(status));
         }
         LOG.info("Squid Mesh metrics registered (squidmesh.*)");
     }
@@ -93,20 +84,6 @@ public class EngineMetrics {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not record metrics for " + event.name(), e);
         }
-    }
-
-    private double openRuns(RunStatus status) {
-        Snapshot snapshot = openRunsSnapshot;
-        if (System.nanoTime() - snapshot.atNanos() > OPEN_RUNS_CACHE.toNanos() || snapshot.counts().isEmpty()) {
-            try {
-                snapshot = new Snapshot(System.nanoTime(), openRuns.byStatus());
-                openRunsSnapshot = snapshot;
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "open runs could not be counted (database unavailable?)", e);
-                return Double.NaN;
-            }
-        }
-        return snapshot.counts().getOrDefault(status, 0L);
     }
 
     private MeterRegistry registry() {

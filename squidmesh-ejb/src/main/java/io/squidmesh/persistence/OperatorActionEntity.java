@@ -19,8 +19,9 @@ public class OperatorActionEntity {
     @Id
     private UUID id;
 
+    // a nullable uuid column kept as text, as replayed_from_run_id (EclipseLink cannot bind a null UUID)
     @Column(name = "run_id")
-    private UUID runId;
+    private String runId;
 
     @Column(nullable = false)
     private String action;
@@ -41,7 +42,7 @@ public class OperatorActionEntity {
 
     public OperatorActionEntity(UUID runId, String action, String actor, Map<String, Object> details, Instant now) {
         this.id = UUID.randomUUID();
-        this.runId = runId;
+        this.runId = runId == null ? null : runId.toString();
         this.action = action;
         this.actor = actor;
         this.details = details;
@@ -49,7 +50,7 @@ public class OperatorActionEntity {
     }
 
     public UUID getRunId() {
-        return runId;
+        return runId == null ? null : UUID.fromString(runId);
     }
 
     public String getAction() {

@@ -22,6 +22,6 @@ public class OperatorActionStore {
     public List<OperatorActionEntity> forRun(UUID runId) {
         return em.createQuery("select a from OperatorActionEntity a where a.runId = :run order by a.actedAt",
                         OperatorActionEntity.class)
-                .setParameter("run", runId).getResultList();
+                .setParameter("run", runId.toString()).getResultList();
     }
 }
