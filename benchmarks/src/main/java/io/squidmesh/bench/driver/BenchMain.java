@@ -45,6 +45,8 @@ import java.util.zip.ZipOutputStream;
 public final class BenchMain {
 
     static final String LINEAR = "bench_linear";
+    static final String GROW_SHORT = "bench_grow_5";
+    static final String GROW_LONG = "bench_grow_50";
     static final String FANOUT = "bench_fanout";
     static final String START = "bench_start";
     static final int[] LEVELS = {1, 16, 128};
@@ -133,6 +135,16 @@ public final class BenchMain {
             stopServer();
             Files.writeString(out.resolve("results-w4.json"), json.writeValueAsString(results));
             System.out.println(Report.w4Table(w4) + "results: " + out.resolve("results-w4.json"));
+            return;
+        }
+
+        if ("w5".equals(System.getProperty("bench.only"))) { // cost growth with the run's own history
+            Map<String, Object> w5 = contextGrowth(warm, measure);
+            results.put("w5", w5);
+            results.put("w5_cost_ratio_long_over_short", w5.get("cost_per_step_ratio_long_over_short"));
+            stopServer();
+            Files.writeString(out.resolve("results-w5.json"), json.writeValueAsString(results));
+            System.out.println(json.writeValueAsString(w5) + "\nresults: " + out.resolve("results-w5.json"));
             return;
         }
 
@@ -248,6 +260,85 @@ public final class BenchMain {
 
         // W4 cost growth
         results.put("w4", historyGrowth());
+
+        // W5 cost growth with the run's own history (its context)
+        Map<String, Object> w5 = contextGrowth(warm, measure);
+        results.put("w5", w5);
+        results.put("w5_cost_ratio_long_over_short", w5.get("cost_per_step_ratio_long_over_short"));
+    }
+
+    /**
+     * W5: runs of 5 and of 50 steps whose every step adds 1 KiB to the context, 16 in flight each, one after the
+     * other on the same server. A step's cost is the inverse of the steps completed per second in the window (counted
+     * in the database, so runs straddling the window's edges count only their steps inside it); the ratio long over
+     * short is 1.0 when the cost of a step does not grow with the run's history.
+     */
+    Map<String, Object> contextGrowth(long warm, long measure) throws Exception {
+        Map<String, Object> w5 = new LinkedHashMap<>();
+        double shortRate = 0;
+        double longRate = 0;
+        for (String workflow : List.of(GROW_SHORT, GROW_LONG)) {
+            Map<String, Object> r = control("loop", "workflow", workflow, "in_flight", 16, "warmup_ms", warm,
+                    "measure_ms", measure, "statistics", true);
+            long steps = stepsInWindow(workflow, r);
+            double rate = steps / (measure / 1000.0);
+            r.put("steps_in_window", steps);
+            r.put("steps_per_s", Stats.round(rate));
+            Map<?, ?> h = (Map<?, ?>) r.get("hibernate");
+            if (steps > 0 && h != null) {
+                r.put("sql_statements_per_step", Stats.round(((Number) h.get("PrepareStatementCount")).doubleValue() / steps));
+            }
+            r.remove("hibernate");
+            // what a step costs where the context is large: claim to recorded outcome of the run's last steps
+            int last = workflow.equals(GROW_SHORT) ? 5 : 50;
+            r.put("attempt_ms_last_4_steps", attemptTimes(workflow, last - 3, r));
+            w5.put(workflow, r);
+            log("W5 %s @16: %s steps/s, %s SQL statements per step", workflow, r.get("steps_per_s"),
+                    r.get("sql_statements_per_step"));
+            if (workflow.equals(GROW_SHORT)) {
+                shortRate = rate;
+            } else {
+                longRate = rate;
+            }
+            awaitIdle();
+        }
+        w5.put("cost_per_step_ratio_long_over_short", longRate > 0 ? Stats.round(shortRate / longRate) : null);
+        double shortP50 = ((Number) ((Map<?, ?>) ((Map<?, ?>) w5.get(GROW_SHORT)).get("attempt_ms_last_4_steps")).get("p50_ms")).doubleValue();
+        double longP50 = ((Number) ((Map<?, ?>) ((Map<?, ?>) w5.get(GROW_LONG)).get("attempt_ms_last_4_steps")).get("p50_ms")).doubleValue();
+        w5.put("late_attempt_p50_ratio_long_over_short", shortP50 > 0 ? Stats.round(longP50 / shortP50) : null);
+        return w5;
+    }
+
+    /**
+     * Claim-to-outcome times of the steps numbered {@code fromStep} and later (s2..s5 of a 5-step run, s47..s50 of a
+     * 50-step one: 4 to 5 KiB of context against 46 to 50 KiB) of the workflow's runs started in the window.
+     */
+    Map<String, Object> attemptTimes(String workflow, int fromStep, Map<String, Object> window) throws SQLException {
+        return percentiles("""
+                SELECT EXTRACT(EPOCH FROM (a.updated_at - a.inserted_at)) * 1000
+                FROM squid_mesh_runs r
+                JOIN squid_mesh_step_runs sr ON sr.run_id = r.id
+                JOIN squid_mesh_step_attempts a ON a.step_run_id = sr.id AND a.status = 'completed'
+                WHERE r.inserted_at BETWEEN ? AND ? AND r.workflow = '%s'
+                  AND CASE WHEN sr.step ~ '^s[0-9]+$' THEN CAST(SUBSTRING(sr.step FROM 2) AS integer) ELSE 0 END >= %d"""
+                .formatted(workflow, fromStep), window);
+    }
+
+    /** Step attempts of the workflow's runs that completed inside the loop's measured window. */
+    long stepsInWindow(String workflow, Map<String, Object> window) throws SQLException {
+        try (Connection c = pg(); PreparedStatement s = c.prepareStatement("""
+                SELECT COUNT(*) FROM squid_mesh_step_attempts a
+                JOIN squid_mesh_step_runs sr ON sr.id = a.step_run_id
+                JOIN squid_mesh_runs r ON r.id = sr.run_id
+                WHERE r.workflow = ? AND a.status = 'completed' AND a.updated_at BETWEEN ? AND ?""")) {
+            s.setString(1, workflow);
+            s.setTimestamp(2, new Timestamp(((Number) window.get("window_start_ms")).longValue()));
+            s.setTimestamp(3, new Timestamp(((Number) window.get("window_end_ms")).longValue()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- deployment

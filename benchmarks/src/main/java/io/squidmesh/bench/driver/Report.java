@@ -87,6 +87,8 @@ final class Report {
         targets.put("W4 page time 1M/10k <= 1.5", verdict(pageRatio <= 1.5, pageRatio + " x"));
         double byWorkflow = w4 == null ? Double.NaN : num(map(d.get("w4_ratio_large_over_small")).get("list_by_workflow_ms"));
         targets.put("W4 workflow-filtered page 1M/10k <= 1.5", verdict(byWorkflow <= 1.5, byWorkflow + " x"));
+        double w5 = r.get("w5_cost_ratio_long_over_short") == null ? Double.NaN : num(r.get("w5_cost_ratio_long_over_short"));
+        targets.put("W5 cost per step, 50-step runs / 5-step runs <= 1.2", verdict(w5 <= 1.2, w5 + " x"));
         targets.put("heap steady over 3 W1 rounds", verdict(steady, heap.stream().map(b -> (num(b) / 1048576 > 0
                 ? Math.round(num(b) / 1048576) + " MiB" : "?")).toList().toString()));
         d.put("targets", targets);

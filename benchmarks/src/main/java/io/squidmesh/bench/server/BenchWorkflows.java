@@ -1,5 +1,6 @@
 package io.squidmesh.bench.server;
 
+import io.squidmesh.workflow.Step;
 import io.squidmesh.workflow.Workflow;
 import io.squidmesh.workflow.WorkflowBuilder;
 import io.squidmesh.workflow.WorkflowDefinition;
@@ -18,6 +19,11 @@ public final class BenchWorkflows {
     public static final String START = "bench_start";
     public static final int LINEAR_STEPS = 5;
     public static final int FANOUT_ROOTS = 10;
+    /** W5: runs of 5 and of 50 steps, each step adding 1 KiB to the context. */
+    public static final String GROW_SHORT = "bench_grow_5";
+    public static final String GROW_LONG = "bench_grow_50";
+    public static final int GROW_SHORT_STEPS = 5;
+    public static final int GROW_LONG_STEPS = 50;
 
     private BenchWorkflows() {
     }
@@ -27,15 +33,38 @@ public final class BenchWorkflows {
     public static class Linear implements WorkflowDefinition {
         @Override
         public Workflow define() {
-            WorkflowBuilder b = workflow(LINEAR).trigger(manual(LINEAR));
-            for (int i = 1; i <= LINEAR_STEPS; i++) {
-                b.step("s" + i, NoOpStep.class);
-            }
-            for (int i = 1; i < LINEAR_STEPS; i++) {
-                b.transition("s" + i, OK, "s" + (i + 1));
-            }
-            return b.transition("s" + LINEAR_STEPS, OK, COMPLETE).build();
+            return line(LINEAR, LINEAR_STEPS, NoOpStep.class);
         }
+    }
+
+    /** W5, short: five steps in a line, each adding 1 KiB to the context. */
+    @ApplicationScoped
+    public static class GrowShort implements WorkflowDefinition {
+        @Override
+        public Workflow define() {
+            return line(GROW_SHORT, GROW_SHORT_STEPS, KilobyteStep.class);
+        }
+    }
+
+    /** W5, long: fifty steps in a line, each adding 1 KiB to the context (50 KiB by the end). */
+    @ApplicationScoped
+    public static class GrowLong implements WorkflowDefinition {
+        @Override
+        public Workflow define() {
+            return line(GROW_LONG, GROW_LONG_STEPS, KilobyteStep.class);
+        }
+    }
+
+    /** Steps s1 → sN in a line, each running {@code step}. */
+    static Workflow line(String name, int steps, Class<? extends Step> step) {
+        WorkflowBuilder b = workflow(name).trigger(manual(name));
+        for (int i = 1; i <= steps; i++) {
+            b.step("s" + i, step);
+        }
+        for (int i = 1; i < steps; i++) {
+            b.transition("s" + i, OK, "s" + (i + 1));
+        }
+        return b.transition("s" + steps, OK, COMPLETE).build();
     }
 
     /** W2: ten roots r0..r9 in parallel, joined by one step. */
