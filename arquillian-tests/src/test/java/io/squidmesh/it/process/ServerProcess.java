@@ -228,11 +228,20 @@ final class ServerProcess implements AutoCloseable {
         process = null;
     }
 
+    /**
+     * Whether the application answers that it is up. A server still booting may answer anything (refuse the
+     * connection, or answer 500 with the container's own HTML page while the deployment is being installed, seen
+     * once with three nodes booting at once), which the contract check of {@link ApiClient} rejects with an
+     * {@link AssertionError}: until it is up, any such answer only means "not yet", and is printed.
+     */
     private static boolean healthy(ApiClient anonymous) {
         try {
             ApiClient.Reply health = anonymous.get("/api/health");
             return health.status() == 200 && Map.of("status", "UP", "database", "UP").equals(health.json());
         } catch (RuntimeException e) {
+            return false;
+        } catch (AssertionError e) {
+            System.err.println("not up yet: " + e.getMessage());
             return false;
         }
     }
