@@ -20,7 +20,8 @@ import java.util.logging.Logger;
  * credentials, 403 for a role the security constraints refuse, 400/404/405/406/415 from the servlet or JAX-RS
  * layer, and 500 for a failure outside the API's own exception mappers. Each carries a problem body with a
  * {@code code}, like the API's own errors. A malformed BASIC {@code Authorization} header, which the server's
- * authentication mechanism fails on with an internal error, is answered as what it is: 401.
+ * authentication mechanism fails on with an internal error, is answered as what it is: 401; a literal ':' in the
+ * path, on which the authorization check fails for a caller the constraint refuses, as what it is: 403.
  * Requested directly, this page is just not found.
  */
 @WebServlet(ContainerProblemServlet.PATH)
@@ -44,6 +45,8 @@ public class ContainerProblemServlet extends HttpServlet {
             problem = Problem.ofStatus(401, "the Authorization header is malformed: BASIC credentials are the "
                     + "base64 encoding of user:password");
             response.setHeader("WWW-Authenticate", CHALLENGE);
+        } else if (code >= 500 && refusedByRoleAtAColon(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+            problem = Problem.ofStatus(403, detail(403));
         } else if (code >= 500) {
             String errorId = UUID.randomUUID().toString();
             Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
@@ -61,6 +64,26 @@ public class ContainerProblemServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         SecurityHeadersFilter.apply(response);
         response.getOutputStream().write(Json.mapper().writeValueAsBytes(problem.toJson()));
+    }
+
+    /**
+     * Whether the failure is the server's authorization check stumbling on a literal ':' in the path (message ids
+     * hold colons). The check compares the caller's roles with the constraint's first and only when they do not
+     * match builds a {@code WebResourcePermission} from the path, which reads ':' as a pattern separator and throws:
+     * the caller's roles were already refused, so the answer is what the constraint says, 403. A caller whose roles
+     * match never reaches that permission and gets the API's own answer.
+     */
+    static boolean refusedByRoleAtAColon(Object error) {
+        for (Throwable t = error instanceof Throwable e ? e : null; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException) {
+                for (StackTraceElement frame : t.getStackTrace()) {
+                    if (frame.getClassName().equals("jakarta.security.jacc.WebResourcePermission")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static String detail(int status) {

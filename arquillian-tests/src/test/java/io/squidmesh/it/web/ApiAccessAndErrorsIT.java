@@ -127,6 +127,22 @@ class ApiAccessAndErrorsIT {
         assertProblem(OPERATOR.post("/api/runs/12345/cancel", "{}"), 400, "invalid_run_id");
     }
 
+    /**
+     * A literal ':' in the path (message ids hold colons) reaches the server's authorization check, which reads it
+     * as a pattern separator and fails: each caller still gets what the security constraints say, never a 500.
+     */
+    @Test
+    void aLiteralColonInThePathIsAnsweredByRoleNotWithAServerError() {
+        assertProblem(VIEWER.post("/api/runs/a:b/cancel", "{}"), 403, "forbidden");
+        assertProblem(VIEWER.post("/api/dead-letters/ID:nope/redrive", "{}"), 403, "forbidden");
+        assertProblem(ANONYMOUS.post("/api/dead-letters/ID:nope/redrive", "{}"), 401, "unauthorized");
+        assertProblem(ANONYMOUS.get("/api/runs/a:b"), 401, "unauthorized");
+        assertProblem(VIEWER.get("/api/runs/a:b"), 400, "invalid_run_id");
+        assertProblem(OPERATOR.post("/api/runs/a:b/cancel", "{}"), 400, "invalid_run_id");
+        assertProblem(OPERATOR.post("/api/dead-letters/ID:nope/redrive", "{}"), 404, "not_found");
+        assertProblem(VIEWER.get("/api/runs/a:b:c/explanation"), 400, "invalid_run_id");
+    }
+
     @Test
     void unknownRunsWorkflowsAndRoutesAreNotFound() {
         String id = MISSING_RUN.substring("/api/runs/".length());
