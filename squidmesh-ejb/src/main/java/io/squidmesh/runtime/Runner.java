@@ -1,6 +1,5 @@
 package io.squidmesh.runtime;
 
-import io.squidmesh.executor.Payload;
 import io.squidmesh.runtime.internal.CompensationRunner;
 import io.squidmesh.runtime.internal.CronDelivery;
 import io.squidmesh.runtime.internal.StepDelivery;
@@ -11,7 +10,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Where delivered work comes back into the engine (SPEC §5.3). An executor calls {@link #perform} with the
@@ -75,39 +73,13 @@ public class Runner {
     }
 
     private void performInTrace(Map<String, Object> payload, String deliveryId) {
-        if (payload == null) {
-            throw new InvalidExecutorPayloadException("payload is not a JSON object", null);
-        }
-        Payload work = Payload.of(payload);
-        String kind = work.kind();
-        if (Payload.STEP.equals(kind)) {
-            steps.deliver(runId(work, payload), required(work, Payload.STEP, payload), deliveryId);
-        } else if (Payload.COMPENSATION.equals(kind)) {
-            compensations.compensate(runId(work, payload));
-        } else if (Payload.CRON.equals(kind)) {
-            cron.start(required(work, Payload.WORKFLOW, payload), required(work, Payload.TRIGGER, payload),
-                    payload.get(Payload.SIGNAL_ID), payload.containsKey(Payload.SIGNAL_ID),
-                    payload.get(Payload.INTENDED_WINDOW));
-        } else {
-            throw new InvalidExecutorPayloadException(kind == null ? "kind is missing or not a string"
-                    : "unknown kind " + kind, payload);
-        }
-    }
-
-    private static String required(Payload work, String field, Map<String, Object> payload) {
-        String value = work.text(field);
-        if (value == null || value.isBlank()) {
-            throw new InvalidExecutorPayloadException(field + " is missing or not a string", payload);
-        }
-        return value;
-    }
-
-    private static UUID runId(Payload work, Map<String, Object> payload) {
-        String value = required(work, Payload.RUN_ID, payload);
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidExecutorPayloadException("run_id " + value + " is not a UUID", payload);
+        Work work = Work.decode(payload);
+        if (work instanceof Work.Step step) {
+            steps.deliver(step.runId(), step.step(), deliveryId);
+        } else if (work instanceof Work.Compensation compensation) {
+            compensations.compensate(compensation.runId());
+        } else if (work instanceof Work.Cron activation) {
+            cron.start(activation);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.squidmesh.runtime.internal;
 
 import io.squidmesh.runtime.DeliveryDeferredException;
+import io.squidmesh.runtime.Work;
 import io.squidmesh.workflow.Workflow;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -24,7 +25,9 @@ public class CronDelivery {
     @Inject
     WorkflowRegistry registry;
 
-    public void start(String workflow, String trigger, Object signalId, boolean signalIdGiven, Object intendedWindow) {
+    public void start(Work.Cron activation) {
+        String workflow = activation.workflow();
+        String trigger = activation.trigger();
         Optional<Workflow> declared = registry.find(workflow);
         if (declared.isEmpty() || declared.get().trigger(trigger).isEmpty()) {
             throw new DeliveryDeferredException(DeliveryDeferredException.Reason.UNKNOWN_WORKFLOW,
@@ -32,6 +35,6 @@ public class CronDelivery {
                             ? "workflow " + workflow + " is not deployed on this node"
                             : "workflow " + workflow + " has no trigger " + trigger + " on this node"));
         }
-        starter.start(workflow, trigger, signalId, signalIdGiven, intendedWindow);
+        starter.start(activation);
     }
 }

@@ -1,8 +1,8 @@
 package io.squidmesh.runtime.internal;
 
 import io.squidmesh.InvalidTriggerException;
-import io.squidmesh.SquidMeshException;
 import io.squidmesh.persistence.CronActivationStore;
+import io.squidmesh.runtime.Work;
 import io.squidmesh.workflow.TriggerSpec;
 import io.squidmesh.workflow.TriggerType;
 import io.squidmesh.workflow.Workflow;
@@ -45,20 +45,18 @@ public class CronStarter {
 
     private static final Logger LOG = Logger.getLogger(CronStarter.class.getName());
 
-    public void start(String workflowName, String triggerName, Object signalId, boolean signalIdGiven,
-                      Object intendedWindow) {
+    public void start(Work.Cron activation) {
+        String workflowName = activation.workflow();
+        String triggerName = activation.trigger();
         Workflow workflow = registry.require(workflowName);
         TriggerSpec trigger = workflow.trigger(triggerName)
                 .orElseThrow(() -> new InvalidTriggerException(workflowName, triggerName, "has no trigger " + triggerName));
         if (trigger.type() != TriggerType.CRON) {
             throw new InvalidTriggerException(workflowName, triggerName, "trigger " + triggerName + " is not a cron trigger");
         }
-        if (signalIdGiven && !(signalId instanceof String s && !s.isEmpty())) {
-            throw new SquidMeshException("invalid_schedule_signal_id", "signal_id must be a non-empty string, was "
-                    + signalId, Map.of("signal_id", String.valueOf(signalId)));
-        }
-        Map<String, Object> window = window(intendedWindow);
-        String signal = signalIdGiven ? (String) signalId : derivedSignalId(workflowName, triggerName, window);
+        Map<String, Object> window = activation.window();
+        String signal = activation.signalId() != null ? activation.signalId()
+                : derivedSignalId(workflowName, triggerName, window);
 
         Map<String, Object> schedule = new LinkedHashMap<>();
         schedule.put("workflow", workflowName);
@@ -83,19 +81,6 @@ public class CronStarter {
             return;
         }
         starter.start(workflow, trigger, Map.of(), Map.of(RunState.SCHEDULE, schedule));
-    }
-
-    /** Keeps only {@code start_at} and {@code end_at}. */
-    static Map<String, Object> window(Object intendedWindow) {
-        Map<String, Object> window = new LinkedHashMap<>();
-        if (intendedWindow instanceof Map<?, ?> given) {
-            for (String key : List.of("start_at", "end_at")) {
-                if (given.containsKey(key)) {
-                    window.put(key, given.get(key));
-                }
-            }
-        }
-        return window;
     }
 
     /**
