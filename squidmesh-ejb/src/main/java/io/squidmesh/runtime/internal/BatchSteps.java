@@ -63,7 +63,7 @@ public class BatchSteps {
             long execution = inModuleOf(claim, () -> how.apply(BatchRuntime.getJobOperator()));
             return new ExecutionOutcome.BatchStarted(execution);
         } catch (RuntimeException e) {
-            return new ExecutionOutcome.Failed(StepErrors.retryable(Map.of("message",
+            return new ExecutionOutcome.Failed(StepError.retryable(Map.of("message",
                     "batch job " + claim.step().job() + " could not start: " + e.getMessage(),
                     "type", e.getClass().getName()), null));
         }
@@ -99,7 +99,7 @@ public class BatchSteps {
                 error.put(EXECUTION_ID, executionId);
                 error.put("batch_status", status.name());
                 error.put("exit_status", execution.getExitStatus());
-                return new ExecutionOutcome.Failed(StepErrors.retryable(error, null));
+                return new ExecutionOutcome.Failed(StepError.retryable(error, null));
             }
             return new ExecutionOutcome.StillRunning();
         });

@@ -75,8 +75,8 @@ public class ChildRuns {
         }
         RunEntity child = runs.find(childId);
         if (child == null) {
-            inline.fail(run, claim, childError("child run " + childId + " no longer exists (purged)", "child_missing",
-                    childId, null), now);
+            inline.fail(run, claim, StepError.of(childError("child run " + childId + " no longer exists (purged)",
+                    "child_missing", childId, null)), now);
             return new Prepared.Done("child_missing");
         }
         return switch (child.getStatus()) {
@@ -86,9 +86,9 @@ public class ChildRuns {
             }
             case FAILED, CANCELLED -> {
                 boolean failed = child.getStatus() == RunStatus.FAILED;
-                inline.fail(run, claim, childError("child run " + childId + " of workflow " + child.getWorkflow()
-                        + (failed ? " failed" : " was cancelled"), failed ? "child_failed" : "child_cancelled",
-                        childId, child.getLastError()), now);
+                inline.fail(run, claim, StepError.of(childError("child run " + childId + " of workflow "
+                        + child.getWorkflow() + (failed ? " failed" : " was cancelled"),
+                        failed ? "child_failed" : "child_cancelled", childId, child.getLastError())), now);
                 yield new Prepared.Done(failed ? "child_failed" : "child_cancelled");
             }
             default -> new Prepared.Done("waiting_for_child");
@@ -101,7 +101,7 @@ public class ChildRuns {
             Map<String, Object> error = childError("workflow " + step.childWorkflow()
                     + " of the child run is not deployed", "child_workflow_not_deployed", null, null);
             error.put("workflow", step.childWorkflow());
-            inline.fail(run, claim, error, now);
+            inline.fail(run, claim, StepError.of(error), now);
             return new Prepared.Done("child_not_started");
         }
         Run child;
@@ -112,8 +112,7 @@ public class ChildRuns {
             Map<String, Object> error = childError("the child run of workflow " + step.childWorkflow()
                     + " cannot start: " + e.getMessage(), "child_payload_invalid", null, null);
             error.put("errors", e.details().get("errors"));
-            error.put(StepErrors.RETRYABLE, false);
-            inline.fail(run, claim, error, now);
+            inline.fail(run, claim, StepError.terminal(error), now);
             return new Prepared.Done("child_not_started");
         }
         if (!step.waitsForChild()) {

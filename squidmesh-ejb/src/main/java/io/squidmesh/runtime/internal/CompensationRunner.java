@@ -1,7 +1,6 @@
 package io.squidmesh.runtime.internal;
 
 import io.squidmesh.RunStatus;
-import io.squidmesh.json.StorableJson;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
 import io.squidmesh.persistence.StepRunEntity;
@@ -201,7 +200,7 @@ public class CompensationRunner {
             compensation.put("output", success.output());
             compensation.put("completed_at", now);
         } else {
-            error = outcome instanceof ExecutionOutcome.Failed failed ? StorableJson.sanitizeMap(failed.error())
+            error = outcome instanceof ExecutionOutcome.Failed failed ? failed.error().storable().json()
                     : Map.of("message", "compensation callback returned an invalid result");
             compensation.put("status", "failed");
             compensation.put("error", error);

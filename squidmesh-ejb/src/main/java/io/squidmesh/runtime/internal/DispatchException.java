@@ -9,7 +9,7 @@ class DispatchException extends RuntimeException {
 
     DispatchException(Throwable cause) {
         super(cause.getMessage(), cause);
-        this.reason = StepErrors.cause(cause);
+        this.reason = StepError.cause(cause);
     }
 
     Object reason() {

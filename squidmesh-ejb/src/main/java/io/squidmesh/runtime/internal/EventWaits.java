@@ -94,8 +94,8 @@ public class EventWaits {
             try {
                 dispatcher.enqueueStep(run, step.name(), Duration.between(now, timeoutAt));
             } catch (DispatchException e) {
-                inline.fail(run, claim, RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", step.name(),
-                        "cause", e.reason()), now);
+                inline.fail(run, claim, StepError.of(RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step",
+                        step.name(), "cause", e.reason())), now);
                 return new Prepared.Done("event_timeout");
             }
         }
@@ -113,14 +113,9 @@ public class EventWaits {
         return resume;
     }
 
-    static Map<String, Object> timedOut(StepSpec step, Duration timeout) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", "event " + step.event() + " did not arrive within " + timeout.toMillis() + " ms");
-        error.put("reason", "event_timeout");
-        error.put("event", step.event());
-        error.put("timeout_ms", timeout.toMillis());
-        error.put(StepErrors.RETRYABLE, false);
-        return error;
+    static StepError timedOut(StepSpec step, Duration timeout) {
+        return StepError.refused("event " + step.event() + " did not arrive within " + timeout.toMillis() + " ms",
+                "reason", "event_timeout", "event", step.event(), "timeout_ms", timeout.toMillis());
     }
 
     static Map<String, Object> cancelledWhileWaiting(String event) {

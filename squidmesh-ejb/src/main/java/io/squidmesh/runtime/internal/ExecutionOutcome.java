@@ -19,14 +19,14 @@ public sealed interface ExecutionOutcome {
     }
 
     /**
-     * Failure with the normalized error map ({@code retryable?} decides whether the retry policy applies), and the
+     * Failure with the step's error ({@link StepError#retryable()} decides whether the retry policy applies), and the
      * exception the step threw, when it threw one (null otherwise): a transactional step that threw because the
      * database went away is delivered again rather than failed ({@link StepDelivery}).
      */
-    record Failed(Map<String, Object> error, Throwable thrown) implements ExecutionOutcome {
+    record Failed(StepError error, Throwable thrown) implements ExecutionOutcome {
 
         /** A failure the step returned, or the engine decided. */
-        public Failed(Map<String, Object> error) {
+        public Failed(StepError error) {
             this(error, null);
         }
     }

@@ -77,8 +77,8 @@ public class InlineSteps {
     }
 
     /** The claimed attempt failed with {@code error}: retry policy, error route or the run's failure follow. */
-    void fail(RunEntity run, Claim claim, Map<String, Object> error, Instant now) {
-        attempts.get(claim.attemptId()).finish(AttemptStatus.FAILED, error, now);
+    void fail(RunEntity run, Claim claim, StepError error, Instant now) {
+        attempts.get(claim.attemptId()).finish(AttemptStatus.FAILED, error.json(), now);
         run.resetNudges();
         applier.failStep(run, row(claim), claim, error, waited(claim, now), now);
     }

@@ -105,10 +105,10 @@ public class StepApplier {
     }
 
     /** @return false when the claim was no longer current (taken over): nothing was written */
-    public boolean applyFailure(Claim claim, Map<String, Object> error, long durationNanos) {
+    public boolean applyFailure(Claim claim, StepError error, long durationNanos) {
         RunEntity run = runs.lock(claim.runId());
         Instant now = Clocks.now();
-        StepRunEntity row = finishAttempt(run, claim, AttemptStatus.FAILED, error, now);
+        StepRunEntity row = finishAttempt(run, claim, AttemptStatus.FAILED, error.json(), now);
         if (row == null) {
             return false;
         }
@@ -120,10 +120,10 @@ public class StepApplier {
      * The claim's step failed with {@code error} (its attempt is finished): record it and follow the retry policy,
      * the error route, or fail the run (and queue its compensation).
      */
-    void failStep(RunEntity run, StepRunEntity row, Claim claim, Map<String, Object> error, long durationNanos,
+    void failStep(RunEntity run, StepRunEntity row, Claim claim, StepError error, long durationNanos,
                   Instant now) {
-        row.fail(error, now);
-        telemetry.stepFailed(run, claim.stepName(), claim.attemptNumber(), durationNanos, error);
+        row.fail(error.json(), now);
+        telemetry.stepFailed(run, claim.stepName(), claim.attemptNumber(), durationNanos, error.json());
 
         RunStatus status = run.getStatus();
         if (status.isTerminal()) {
@@ -136,7 +136,7 @@ public class StepApplier {
         Workflow workflow = claim.workflow();
         StepSpec step = claim.step();
         RetryPolicy policy = step.retry();
-        if (StepErrors.isRetryable(error) && policy != null && policy.retriesAfter(claim.attemptNumber())) {
+        if (error.retryable() && policy != null && policy.retriesAfter(claim.attemptNumber())) {
             scheduleRetry(run, claim, error, policy);
             return;
         }
@@ -146,8 +146,8 @@ public class StepApplier {
             followErrorRoute(run, row, claim, route.get());
             return;
         }
-        LOG.severe(() -> "workflow step failed " + StepLogContext.describe(claim) + ": " + error.get("message"));
-        fail(run, step.name(), error);
+        LOG.severe(() -> "workflow step failed " + StepLogContext.describe(claim) + ": " + error.message());
+        fail(run, step.name(), error.json());
         if (compensations.available(run, workflow)) {
             dispatcher.enqueueCompensation(run); // a failure here rolls the whole apply back (SPEC §18.10)
         }
@@ -327,17 +327,17 @@ public class StepApplier {
 
     // ---- failure progression (SPEC §6.7) --------------------------------------------------------
 
-    private void scheduleRetry(RunEntity run, Claim claim, Map<String, Object> error, RetryPolicy policy) {
-        Long retryAfter = StepErrors.retryAfter(error);
+    private void scheduleRetry(RunEntity run, Claim claim, StepError error, RetryPolicy policy) {
+        Long retryAfter = error.retryAfterMillis();
         long delay = retryAfter != null ? retryAfter : policy.delayMillis(claim.attemptNumber());
         LOG.warning(() -> "workflow step failed; scheduling retry " + StepLogContext.describe(claim) + " delay_ms="
                 + delay);
-        run.setLastError(error);
+        run.setLastError(error.json());
         try {
             dispatcher.enqueueStep(run, claim.stepName(), Duration.ofMillis(delay));
         } catch (DispatchException e) {
             fail(run, claim.stepName(), RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "failed_step", claim.stepName(),
-                    "cause", error, "dispatch_reason", e.reason()));
+                    "cause", error.json(), "dispatch_reason", e.reason()));
             return;
         }
         telemetry.retryScheduled(run, claim.stepName(), claim.attemptNumber(), delay);

@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -114,7 +112,7 @@ public class StepDelivery {
                 // database refuses fails the step for good; anything else (a deadlock, a lost connection) is what
                 // the retry policy is for
                 outcome = new ExecutionOutcome.Failed(DatabaseFailures.refusedByDatabase(e)
-                        ? notStorable(claim, e) : StepErrors.commitFailed(e));
+                        ? notStorable(claim, e) : StepError.commitFailed(e));
             }
             if (outcome instanceof ExecutionOutcome.Failed failed && failed.thrown() != null
                     && DatabaseFailures.isUnavailable(failed.thrown())) {
@@ -157,11 +155,9 @@ public class StepDelivery {
         }
     }
 
-    private static Map<String, Object> notStorable(Claim claim, Throwable failure) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", "step output cannot be stored: the database refused it: " + DatabaseFailures.refusal(failure));
-        error.put("reason", "output_not_storable");
-        error.put(StepErrors.RETRYABLE, false);
+    private static StepError notStorable(Claim claim, Throwable failure) {
+        StepError error = StepError.refused("step output cannot be stored: the database refused it: "
+                + DatabaseFailures.refusal(failure), "reason", "output_not_storable");
         LOG.warning(() -> "output of " + StepLogContext.describe(claim) + " refused by the database: "
                 + DatabaseFailures.refusal(failure));
         return error;

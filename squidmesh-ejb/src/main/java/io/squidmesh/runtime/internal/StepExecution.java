@@ -65,7 +65,7 @@ public class StepExecution {
         try (StepInstance instance = registry.step(type)) {
             return storable(invoke(instance.step(), input, context), "output");
         } catch (RuntimeException e) { // creating or destroying the bean failed
-            return new ExecutionOutcome.Failed(StepErrors.thrown(unwrap(e)), unwrap(e));
+            return new ExecutionOutcome.Failed(StepError.thrown(unwrap(e)), unwrap(e));
         }
     }
 
@@ -80,7 +80,7 @@ public class StepExecution {
         } catch (Exception e) {
             Throwable cause = unwrap(e);
             LOG.log(Level.FINE, "step raised: run_id=" + context.runId() + " step=" + context.step(), cause);
-            return new ExecutionOutcome.Failed(StepErrors.thrown(cause), cause);
+            return new ExecutionOutcome.Failed(StepError.thrown(cause), cause);
         }
         if (result instanceof StepResult.Ok ok) {
             Map<String, String> outputViolations = step.outputSchema().violations(ok.output(), "output");
@@ -90,17 +90,14 @@ public class StepExecution {
             return new ExecutionOutcome.Succeeded(ok.output(), ok.scheduleIn());
         }
         if (result instanceof StepResult.Failure failure) {
-            return new ExecutionOutcome.Failed(StepErrors.terminal(failure.reason()));
+            return new ExecutionOutcome.Failed(StepError.terminal(failure.reason()));
         }
         if (result instanceof StepResult.Retry retry) {
-            return new ExecutionOutcome.Failed(StepErrors.retryable(retry.reason(),
+            return new ExecutionOutcome.Failed(StepError.retryable(retry.reason(),
                     retry.retryAfter() == null ? null : retry.retryAfter().toMillis()));
         }
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", "native step returned an invalid result");
-        error.put("result", String.valueOf(result));
-        error.put(StepErrors.RETRYABLE, false);
-        return new ExecutionOutcome.Failed(error);
+        return new ExecutionOutcome.Failed(StepError.refused("native step returned an invalid result",
+                "result", String.valueOf(result)));
     }
 
     /**
@@ -111,22 +108,14 @@ public class StepExecution {
         if (!(outcome instanceof ExecutionOutcome.Succeeded success)) {
             return outcome;
         }
-        return StorableJson.problem(success.output(), side).<ExecutionOutcome>map(problem -> {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("message", "step " + side + " cannot be stored: " + problem);
-            error.put("reason", "output_not_storable");
-            error.put("field", problem.substring(0, problem.indexOf(':')));
-            error.put(StepErrors.RETRYABLE, false);
-            return new ExecutionOutcome.Failed(error);
-        }).orElse(outcome);
+        return StorableJson.problem(success.output(), side).<ExecutionOutcome>map(problem -> new ExecutionOutcome.Failed(
+                StepError.refused("step " + side + " cannot be stored: " + problem, "reason", "output_not_storable",
+                        "field", problem.substring(0, problem.indexOf(':'))))).orElse(outcome);
     }
 
     private static ExecutionOutcome validationFailure(String side, Map<String, String> violations) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", "native step " + side + " validation failed");
-        error.put("validation_errors", new LinkedHashMap<>(violations));
-        error.put(StepErrors.RETRYABLE, false);
-        return new ExecutionOutcome.Failed(error);
+        return new ExecutionOutcome.Failed(StepError.refused("native step " + side + " validation failed",
+                "validation_errors", new LinkedHashMap<>(violations)));
     }
 
     private static Throwable unwrap(Throwable e) {

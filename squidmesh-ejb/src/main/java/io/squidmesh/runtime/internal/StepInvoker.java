@@ -77,6 +77,6 @@ public class StepInvoker {
         if (timeout == null || now.isBefore(claim.attemptStartedAt().plus(timeout))) {
             return outcome;
         }
-        return new ExecutionOutcome.Failed(StepErrors.timedOut(claim.stepName(), timeout));
+        return new ExecutionOutcome.Failed(StepError.timedOut(claim.stepName(), timeout));
     }
 }

@@ -1,6 +1,5 @@
 package io.squidmesh.runtime.internal;
 
-import io.squidmesh.json.StorableJson;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -25,7 +24,7 @@ public class StepOutcomes {
             return applier.applySuccess(claim, success.output(), success.scheduleIn(), durationNanos);
         }
         if (outcome instanceof ExecutionOutcome.Failed failure) {
-            return applier.applyFailure(claim, StorableJson.sanitizeMap(failure.error()), durationNanos);
+            return applier.applyFailure(claim, failure.error().storable(), durationNanos);
         }
         if (outcome instanceof ExecutionOutcome.Paused) {
             return applier.applyPause(claim);

@@ -220,9 +220,9 @@ public class StepPreparation {
      */
     private Prepared timedOut(RunEntity run, Workflow workflow, StepSpec step, StepRunEntity row,
                               StepAttemptEntity attempt, Map<String, Object> state, Instant now) {
-        Map<String, Object> error = StepErrors.timedOut(step.name(), Duration.between(attempt.getInsertedAt(),
+        StepError error = StepError.timedOut(step.name(), Duration.between(attempt.getInsertedAt(),
                 attempt.getDeadline()));
-        attempt.finish(AttemptStatus.FAILED, error, now);
+        attempt.finish(AttemptStatus.FAILED, error.json(), now);
         run.resetNudges();
         Claim claim = new Claim(run.getId(), workflow, step, row.getId(), attempt.getId(), attempt.getAttemptNumber(),
                 row.getInput(), state, attempt.getInsertedAt(), row.getResume(), row.getLastError());

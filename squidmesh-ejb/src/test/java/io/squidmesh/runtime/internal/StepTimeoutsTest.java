@@ -55,14 +55,15 @@ class StepTimeoutsTest {
         for (Instant late : new Instant[] {STARTED.plusSeconds(2), STARTED.plusSeconds(60)}) {
             ExecutionOutcome fenced = StepInvoker.fenced(claim, ok, late);
             assertTrue(fenced instanceof ExecutionOutcome.Failed, fenced::toString);
-            Map<String, Object> error = ((ExecutionOutcome.Failed) fenced).error();
-            assertEquals("step_timeout", error.get("reason"));
-            assertEquals(2000L, error.get("timeout_ms"));
-            assertEquals(true, error.get(StepErrors.RETRYABLE), "the retry policy applies to a timeout");
+            StepError error = ((ExecutionOutcome.Failed) fenced).error();
+            assertEquals("step_timeout", error.json().get("reason"));
+            assertEquals(2000L, error.json().get("timeout_ms"));
+            assertEquals(true, error.json().get(StepError.RETRYABLE));
+            assertTrue(error.retryable(), "the retry policy applies to a timeout");
         }
-        ExecutionOutcome thrown = new ExecutionOutcome.Failed(Map.of("message", "interrupted"));
+        ExecutionOutcome thrown = new ExecutionOutcome.Failed(StepError.of("interrupted"));
         assertEquals("step_timeout", ((ExecutionOutcome.Failed) StepInvoker.fenced(claim, thrown,
-                STARTED.plusSeconds(3))).error().get("reason"), "an interrupted step's own failure is the timeout");
+                STARTED.plusSeconds(3))).error().json().get("reason"), "an interrupted step's own failure is the timeout");
     }
 
     @Test
