@@ -157,6 +157,23 @@ public class StepRunEntity {
         updatedAt = DbTime.of(now);
     }
 
+    /**
+     * The step failed with {@code error}, and so did {@code attempt} if it was still running: an attempt that nobody
+     * will finish any more (taken over, cancelled or timed out while it waited, set aside by a migration) must not
+     * stay running beside its failed step.
+     *
+     * @param attempt the step's latest attempt, or null when it has none
+     * @return whether the attempt was running (and is now failed)
+     */
+    public boolean failWithAttempt(StepAttemptEntity attempt, Map<String, Object> error, Instant now) {
+        boolean running = attempt != null && attempt.isRunning();
+        if (running) {
+            attempt.finish(AttemptStatus.FAILED, error, now);
+        }
+        fail(error, now);
+        return running;
+    }
+
     /** The step completed with {@code mappedOutput}; what it waited on and why it failed before are cleared. */
     public void complete(Map<String, Object> mappedOutput, Instant now) {
         status = StepStatus.COMPLETED;

@@ -3,7 +3,6 @@ package io.squidmesh.runtime.internal;
 import io.squidmesh.InvalidTransitionException;
 import io.squidmesh.RunNotFoundException;
 import io.squidmesh.RunStatus;
-import io.squidmesh.persistence.AttemptStatus;
 import io.squidmesh.persistence.AttemptStore;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
@@ -125,12 +124,10 @@ public class Cancellation {
         StepAttemptEntity attempt = attempts.latest(row.getId());
         Instant startedAt = row.getInsertedAt();
         int number = 1;
-        if (attempt != null && attempt.isRunning()) {
-            attempt.finish(AttemptStatus.FAILED, error, now);
+        if (row.failWithAttempt(attempt, error, now)) {
             startedAt = attempt.getInsertedAt();
             number = attempt.getAttemptNumber();
         }
-        row.fail(error, now);
         telemetry.stepFailed(run, row.getStep(), number, Duration.between(startedAt, now).toNanos(), error);
     }
 }

@@ -1,11 +1,9 @@
 package io.squidmesh.runtime.internal;
 
 import io.squidmesh.RunStatus;
-import io.squidmesh.persistence.AttemptStatus;
 import io.squidmesh.persistence.AttemptStore;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
-import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.workflow.Workflow;
@@ -75,11 +73,7 @@ public class RunDeadlines {
                         cancellation.cancel(child);
                     }
                 }
-                StepAttemptEntity attempt = attempts.latest(row.getId());
-                if (attempt != null && attempt.isRunning()) {
-                    attempt.finish(AttemptStatus.FAILED, error, now);
-                }
-                row.fail(error, now);
+                row.failWithAttempt(attempts.latest(row.getId()), error, now);
             }
         }
         if (route != null) {

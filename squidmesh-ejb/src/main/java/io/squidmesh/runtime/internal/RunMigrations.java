@@ -5,11 +5,9 @@ import io.squidmesh.InvalidMigrationException;
 import io.squidmesh.InvalidTransitionException;
 import io.squidmesh.RunNotFoundException;
 import io.squidmesh.RunStatus;
-import io.squidmesh.persistence.AttemptStatus;
 import io.squidmesh.persistence.AttemptStore;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
-import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.persistence.StepStatus;
@@ -137,11 +135,7 @@ public class RunMigrations {
         error.put("message", "set aside: the run was migrated to version " + target.version()
                 + (atStep == null ? "" : " at step " + atStep));
         error.put("reason", MIGRATED);
-        StepAttemptEntity attempt = attempts.latest(row.getId());
-        if (attempt != null && attempt.isRunning()) {
-            attempt.finish(AttemptStatus.FAILED, error, now);
-        }
-        row.fail(error, now);
+        row.failWithAttempt(attempts.latest(row.getId()), error, now);
     }
 
     /**

@@ -172,8 +172,7 @@ public class StepApplier {
             Map<String, Object> error = status == RunStatus.CANCELLING || status == RunStatus.CANCELLED
                     ? ManualSteps.cancelledWhilePaused()
                     : Map.of("message", "run already finalized before pause progression", "status", status.value());
-            attempt.finish(AttemptStatus.FAILED, error, now);
-            row.fail(error, now);
+            row.failWithAttempt(attempt, error, now);
             telemetry.stepFailed(run, claim.stepName(), claim.attemptNumber(),
                     Duration.between(claim.attemptStartedAt(), now).toNanos(), error);
             if (status == RunStatus.CANCELLING) {
@@ -234,9 +233,7 @@ public class StepApplier {
         RunStatus status = run.getStatus();
         if (status == RunStatus.CANCELLING) {
             Map<String, Object> error = Map.of("message", "run cancelled while its batch job ran", "reason", "cancelled");
-            Instant now = Clocks.now();
-            attempt.finish(AttemptStatus.FAILED, error, now);
-            row.fail(error, now);
+            row.failWithAttempt(attempt, error, Clocks.now());
             transitions.moveTo(run, RunStatus.CANCELLED, null);
             return null;
         }

@@ -251,10 +251,7 @@ public class StepPreparation {
     private void takeOver(RunEntity run, StepRunEntity row, StepAttemptEntity latest, ClaimLiveness.Verdict verdict,
                           Instant now) {
         Map<String, Object> error = takeoverError(latest, verdict);
-        if (latest != null && latest.isRunning()) {
-            latest.finish(AttemptStatus.FAILED, error, now);
-        }
-        row.fail(error, now);
+        row.failWithAttempt(latest, error, now);
         LOG.warning(() -> "took over step run_id=" + run.getId() + " workflow=" + run.getWorkflow() + " step="
                 + row.getStep() + ": " + error.get("message"));
     }
