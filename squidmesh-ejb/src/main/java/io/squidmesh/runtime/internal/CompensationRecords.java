@@ -122,11 +122,7 @@ public class CompensationRecords {
         StepRunEntity row = stepRuns.get(stepRunId);
         Workflow workflow = registry.requireForRun(run);
         StepSpec step = workflow.step(row.getStep()).orElseThrow();
-        Map<String, Object> compensation = new LinkedHashMap<>();
-        compensation.put("callback", step.compensate().getName());
-        compensation.put("status", "running");
-        compensation.put("started_at", Clocks.now().toString());
-        setCompensation(row, compensation);
+        StepCompensation.begin(row, step.compensate().getName(), Clocks.now());
 
         Map<String, Object> stepView = new LinkedHashMap<>();
         stepView.put("name", row.getStep());
@@ -148,22 +144,17 @@ public class CompensationRecords {
             return null;
         }
         StepRunEntity row = stepRuns.get(stepRunId);
-        Map<String, Object> compensation = new LinkedHashMap<>(currentCompensation(row));
-        String now = Clocks.now().toString();
+        Instant now = Clocks.now();
         Map<String, Object> error = null;
         if (outcome instanceof ExecutionOutcome.Succeeded success) {
-            compensation.put("status", "completed");
-            compensation.put("output", success.output());
-            compensation.put("completed_at", now);
+            StepCompensation.completed(row, success.output(), now);
         } else {
             error = outcome instanceof ExecutionOutcome.Failed failed ? failed.error().storable().json()
                     : Map.of("message", "compensation callback returned an invalid result");
-            compensation.put("status", "failed");
-            compensation.put("error", error);
-            compensation.put("failed_at", now);
+            StepCompensation.failed(row, error, now);
         }
-        setCompensation(row, compensation);
-        telemetry.stepCompensated(run, row.getStep(), (String) compensation.get("status"));
+        telemetry.stepCompensated(run, row.getStep(),
+                (error == null ? StepCompensation.Status.COMPLETED : StepCompensation.Status.FAILED).value());
         return error;
     }
 
@@ -212,18 +203,5 @@ public class CompensationRecords {
         summary.put("cause", previous);
         summary.put("compensation_failures", failures);
         run.setLastError(summary);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> currentCompensation(StepRunEntity row) {
-        return row.getRecovery() != null && row.getRecovery().get("compensation") instanceof Map<?, ?> c
-                ? (Map<String, Object>) c : Map.of();
-    }
-
-    private static void setCompensation(StepRunEntity row, Map<String, Object> compensation) {
-        Map<String, Object> recovery = new LinkedHashMap<>(row.getRecovery() == null ? Map.of() : row.getRecovery());
-        recovery.put("compensation", compensation);
-        row.setRecovery(recovery);
-        row.setUpdatedAt(Clocks.now());
     }
 }

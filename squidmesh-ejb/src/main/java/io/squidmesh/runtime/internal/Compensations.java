@@ -43,7 +43,7 @@ public class Compensations {
         List<StepRunEntity> rows = new ArrayList<>();
         for (StepRunEntity row : stepRuns.forRun(runId)) {
             boolean hasCallback = workflow.step(row.getStep()).map(StepSpec::compensate).isPresent();
-            if (row.getStatus() == StepStatus.COMPLETED && hasCallback && !"completed".equals(status(row))) {
+            if (row.getStatus() == StepStatus.COMPLETED && hasCallback && StepCompensation.status(row).orElse(null) != StepCompensation.Status.COMPLETED) {
                 rows.add(row);
             }
         }
@@ -59,13 +59,5 @@ public class Compensations {
                 .thenComparing(StepRunEntity::getId)
                 .reversed());
         return rows;
-    }
-
-    @SuppressWarnings("unchecked")
-    static String status(StepRunEntity row) {
-        if (row.getRecovery() != null && row.getRecovery().get("compensation") instanceof Map<?, ?> compensation) {
-            return (String) ((Map<String, Object>) compensation).get("status");
-        }
-        return null;
     }
 }
