@@ -69,28 +69,11 @@ public class StepDelivery {
             Claim claim = execute.claim();
             try (Tracing.Span span = tracing.attempt(runId, claim.workflow().name(), step, claim.attemptNumber())) {
                 ExecutionOutcome outcome = execute(claim);
-                span.outcome(outcomeName(outcome), outcome instanceof ExecutionOutcome.Failed);
+                span.outcome(outcome.label(), outcome instanceof ExecutionOutcome.Failed);
             } finally {
                 leases.releaseAttempt(claim.attemptId());
             }
         }
-    }
-
-    /** What an attempt came to, as its span says ({@code squidmesh.outcome}). */
-    static String outcomeName(ExecutionOutcome outcome) {
-        if (outcome instanceof ExecutionOutcome.Succeeded || outcome instanceof ExecutionOutcome.Applied) {
-            return "succeeded";
-        }
-        if (outcome instanceof ExecutionOutcome.Failed) {
-            return "failed";
-        }
-        if (outcome instanceof ExecutionOutcome.Paused) {
-            return "paused";
-        }
-        if (outcome instanceof ExecutionOutcome.BatchStarted) {
-            return "batch_started";
-        }
-        return outcome instanceof ExecutionOutcome.StillRunning ? "batch_running" : "stale";
     }
 
     private ExecutionOutcome execute(Claim claim) {
