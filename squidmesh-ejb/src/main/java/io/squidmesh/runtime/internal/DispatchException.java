@@ -1,6 +1,13 @@
 package io.squidmesh.runtime.internal;
 
-/** The executor refused work; {@link #reason()} is the JSON-safe value recorded in {@code last_error}. */
+import io.squidmesh.DispatchFailedException;
+
+/**
+ * The executor refused work; {@link #reason()} is the JSON-safe value recorded in {@code last_error}. The engine has
+ * two policies for it (SPEC §6.19): work queued while a delivery moves a run on fails the run with that reason (the
+ * delivery's transaction commits the failure); work queued for a caller (a start, an operator action, an event) is
+ * refused to the caller with {@link #forCaller()}, and the caller's transaction rolls back with nothing written.
+ */
 class DispatchException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -14,5 +21,10 @@ class DispatchException extends RuntimeException {
 
     Object reason() {
         return reason;
+    }
+
+    /** What a caller whose operation needed the work is told ({@code dispatch_failed}). */
+    DispatchFailedException forCaller() {
+        return new DispatchFailedException(String.valueOf(reason), getCause());
     }
 }

@@ -134,7 +134,7 @@ public class ManualActions {
             try {
                 dispatcher.enqueueStep(run, target, Duration.ZERO);
             } catch (DispatchException e) {
-                throw new io.squidmesh.DispatchFailedException(String.valueOf(e.reason()), e.getCause());
+                throw e.forCaller();
             }
         }
         return run;

@@ -1,6 +1,5 @@
 package io.squidmesh.runtime.internal;
 
-import io.squidmesh.DispatchFailedException;
 import io.squidmesh.InvalidMigrationException;
 import io.squidmesh.InvalidTransitionException;
 import io.squidmesh.RunNotFoundException;
@@ -101,7 +100,7 @@ public class RunMigrations {
                 dispatcher.enqueueStep(run, atStep, Duration.ZERO);
             }
         } catch (DispatchException e) {
-            throw new DispatchFailedException(String.valueOf(e.reason()), e.getCause());
+            throw e.forCaller();
         }
         LOG.info(() -> "run_id=" + id + " migrated " + migration);
         return run;

@@ -1,6 +1,5 @@
 package io.squidmesh.runtime.internal;
 
-import io.squidmesh.DispatchFailedException;
 import io.squidmesh.InvalidEventException;
 import io.squidmesh.RunEvent;
 import io.squidmesh.RunNotFoundException;
@@ -100,7 +99,7 @@ public class RunSignals {
                 try {
                     dispatcher.enqueueStep(run, row.getStep(), Duration.ZERO);
                 } catch (DispatchException e) {
-                    throw new DispatchFailedException(String.valueOf(e.reason()), e.getCause());
+                    throw e.forCaller();
                 }
                 LOG.fine(() -> "event " + event + " for run_id=" + run.getId() + " wakes step " + row.getStep());
                 return;

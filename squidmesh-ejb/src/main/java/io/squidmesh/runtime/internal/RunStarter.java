@@ -1,6 +1,5 @@
 package io.squidmesh.runtime.internal;
 
-import io.squidmesh.DispatchFailedException;
 import io.squidmesh.InvalidPayloadException;
 import io.squidmesh.Run;
 import io.squidmesh.RunKeyConflictException;
@@ -181,7 +180,7 @@ public class RunStarter {
                 dispatcher.enqueueStep(run, currentStep, Duration.ZERO);
             }
         } catch (DispatchException e) {
-            throw new DispatchFailedException(String.valueOf(e.reason()), e.getCause());
+            throw e.forCaller();
         }
         return run;
     }
