@@ -138,6 +138,18 @@ public final class BenchMain {
             return;
         }
 
+        if ("w3".equals(System.getProperty("bench.only"))) { // start rate: the EJB against REST, and where REST's time goes
+            control("loop", "workflow", LINEAR, "in_flight", 16, "warmup_ms", 2000, "measure_ms", 2000, "statistics", false);
+            awaitIdle();
+            Map<String, Object> w3 = startRates(measure);
+            results.put("w3", w3);
+            results.put("w3_rest_over_ejb", w3.get("rest_over_ejb"));
+            stopServer();
+            Files.writeString(out.resolve("results-w3.json"), json.writeValueAsString(results));
+            System.out.println(json.writeValueAsString(w3) + "\nresults: " + out.resolve("results-w3.json"));
+            return;
+        }
+
         if ("w5".equals(System.getProperty("bench.only"))) { // cost growth with the run's own history
             Map<String, Object> w5 = contextGrowth(warm, measure);
             results.put("w5", w5);
@@ -556,6 +568,55 @@ public final class BenchMain {
     }
 
     // ---------------------------------------------------------------- W3 through REST
+
+    /**
+     * W3 alone: starts through the EJB, then through REST, 8 callers each, with the CPU each process used per start
+     * (server, PostgreSQL, this driver, which is REST's client) and a JFR profile of the server in each window.
+     */
+    Map<String, Object> startRates(long measure) throws Exception {
+        Map<String, Object> w3 = new LinkedHashMap<>();
+        for (String mode : List.of("ejb", "rest")) {
+            Map<String, Long> before = startCpu();
+            jcmd("JFR.start", "name=w3" + mode, "settings=profile");
+            Map<String, Object> r = mode.equals("ejb")
+                    ? control("start_rate", "workflow", START, "threads", 8, "measure_ms", measure)
+                    : restStartRate(8, measure);
+            Path recording = out.resolve("w3-" + mode + ".jfr");
+            jcmd("JFR.dump", "name=w3" + mode, "filename=" + recording);
+            jcmd("JFR.stop", "name=w3" + mode);
+            Map<String, Long> after = startCpu();
+            long calls = ((Number) r.get("calls")).longValue();
+            Map<String, Object> cpuMsPerStart = new LinkedHashMap<>();
+            for (String k : after.keySet()) {
+                // USER_HZ is 100 on Linux: one tick is 10 ms
+                cpuMsPerStart.put(k, Stats.round(10.0 * (after.get(k) - before.get(k)) / Math.max(1, calls)));
+            }
+            r.put("cpu_ms_per_start", cpuMsPerStart);
+            r.put("profile", Profile.analyse(recording));
+            w3.put(mode, r);
+            log("W3 %s: %s starts/s, cpu ms per start %s", mode, r.get("calls_per_s"), cpuMsPerStart);
+            awaitIdle();
+        }
+        w3.put("rest_over_ejb", Stats.round(((Number) map(w3.get("rest")).get("calls_per_s")).doubleValue()
+                / ((Number) map(w3.get("ejb")).get("calls_per_s")).doubleValue()));
+        return w3;
+    }
+
+    private Map<String, Long> startCpu() {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        ticks.put("server", ClusterBench.ticks(serverPid));
+        ticks.put("postgres", ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().orElse("").contains("postgres"))
+                .mapToLong(p -> ClusterBench.ticks(p.pid())).sum());
+        ticks.put("driver", ClusterBench.ticks(ProcessHandle.current().pid()));
+        ticks.put("machine_total", ClusterBench.machineTicks());
+        return ticks;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
 
     Map<String, Object> restStartRate(int threads, long millis) throws Exception {
         String auth = "Basic " + Base64.getEncoder().encodeToString("operator:operator-pass1!".getBytes(StandardCharsets.UTF_8));

@@ -314,7 +314,8 @@ final class ClusterBench {
         return ticks;
     }
 
-    private static long ticks(long pid) {
+    /** CPU ticks (user + system, USER_HZ) the process has used so far; 0 when it is gone. */
+    static long ticks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -325,7 +326,7 @@ final class ClusterBench {
     }
 
     /** Busy ticks of the whole machine (all cores): user + nice + system + irq + softirq + steal. */
-    private static long machineTicks() {
+    static long machineTicks() {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
