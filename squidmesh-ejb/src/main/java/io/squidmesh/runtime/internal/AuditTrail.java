@@ -108,9 +108,9 @@ final class AuditTrail {
         if (manual != null && MANUAL_EVENTS.contains(manual.get("event"))) {
             return Optional.of("resumed".equals(manual.get("event")) ? StepKind.PAUSE : StepKind.APPROVAL);
         }
-        Map<String, Object> resume = row.getResume();
+        StepResume resume = StepResume.read(row.getResume());
         if (resume != null) {
-            return Optional.of("approval".equals(resume.get("kind")) ? StepKind.APPROVAL : StepKind.PAUSE);
+            return Optional.of(resume instanceof StepResume.Approval ? StepKind.APPROVAL : StepKind.PAUSE);
         }
         if (workflow.isPresent()) {
             return workflow.get().step(row.getStep()).map(StepSpec::kind).filter(StepKind::isManual);

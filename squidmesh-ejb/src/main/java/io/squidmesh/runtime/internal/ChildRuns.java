@@ -36,7 +36,6 @@ import java.util.UUID;
 public class ChildRuns {
 
     /** {@code resume.kind} of a step waiting for its child run. */
-    static final String KIND = "child";
     static final String CHILD_RUN_ID = "child_run_id";
 
     @Inject
@@ -53,12 +52,18 @@ public class ChildRuns {
 
     /** Whether the step row waits for its child run's end. */
     static boolean waits(StepRunEntity row) {
-        return row != null && row.isRunning() && row.getResume() != null && KIND.equals(row.getResume().get("kind"));
+        return waitingFor(row) != null;
+    }
+
+    private static StepResume.ChildWait waitingFor(StepRunEntity row) {
+        return row != null && row.isRunning() && StepResume.read(row.getResume()) instanceof StepResume.ChildWait wait
+                ? wait : null;
     }
 
     /** The child a waiting step row waits for, or null. */
     static UUID awaited(StepRunEntity row) {
-        return waits(row) && row.getResume().get(CHILD_RUN_ID) instanceof String id ? UUID.fromString(id) : null;
+        StepResume.ChildWait wait = waitingFor(row);
+        return wait == null ? null : wait.child();
     }
 
     /**
@@ -119,11 +124,7 @@ public class ChildRuns {
             inline.complete(run, claim, Map.of(CHILD_RUN_ID, child.id().toString()), now);
             return new Prepared.Done("child_started");
         }
-        Map<String, Object> resume = new LinkedHashMap<>();
-        resume.put("kind", KIND);
-        resume.put(CHILD_RUN_ID, child.id().toString());
-        resume.put("workflow", child.workflow());
-        inline.waitFor(run, workflow, claim, resume, now);
+        inline.waitFor(run, workflow, claim, new StepResume.ChildWait(child.id().toString(), child.workflow()), now);
         return new Prepared.Done("waiting_for_child");
     }
 

@@ -34,7 +34,6 @@ import java.util.Optional;
 public class EventWaits {
 
     /** {@code resume.kind} of a step waiting for an event. */
-    static final String KIND = "event";
     private static final Duration EARLY = Duration.ofSeconds(1);
 
     @Inject
@@ -48,21 +47,24 @@ public class EventWaits {
 
     /** Whether the step row waits for an event (its attempt running without a lease). */
     static boolean waits(StepRunEntity row) {
-        return row != null && row.isRunning() && row.getResume() != null && KIND.equals(row.getResume().get("kind"));
+        return waitingFor(row) != null;
+    }
+
+    private static StepResume.EventWait waitingFor(StepRunEntity row) {
+        return row != null && row.isRunning() && StepResume.read(row.getResume()) instanceof StepResume.EventWait wait
+                ? wait : null;
     }
 
     /** Whether the step row waits for an event and its timeout, if it has one, has not passed at {@code now}. */
     static boolean waitsInTime(StepRunEntity row, Instant now) {
-        if (!waits(row)) {
-            return false;
-        }
-        Object timeoutAt = row.getResume().get("timeout_at");
-        return !(timeoutAt instanceof String at) || now.isBefore(Instant.parse(at));
+        StepResume.EventWait wait = waitingFor(row);
+        return wait != null && wait.inTime(now);
     }
 
     /** The event a waiting step row waits for, or null. */
     static String awaited(StepRunEntity row) {
-        return waits(row) ? (String) row.getResume().get("event") : null;
+        StepResume.EventWait wait = waitingFor(row);
+        return wait == null ? null : wait.eventName();
     }
 
     /**
@@ -87,7 +89,8 @@ public class EventWaits {
             inline.fail(run, claim, timedOut(step, timeout), now);
             return new Prepared.Done("event_timeout");
         }
-        inline.waitFor(run, workflow, claim, resume(step, claim.attemptStartedAt(), timeoutAt), now);
+        inline.waitFor(run, workflow, claim, new StepResume.EventWait(step.event(), claim.attemptStartedAt().toString(),
+                timeoutAt == null ? null : timeoutAt.toString()), now);
         if (timeoutAt != null && (firstLook || Duration.between(now, timeoutAt).compareTo(EARLY) < 0)) {
             // the timeout's delivery, queued once; again only when a delivery came just before it was due (the
             // broker's clock and the database's differ a little), so that the timeout is not left to the watchdog
@@ -100,17 +103,6 @@ public class EventWaits {
             }
         }
         return new Prepared.Done("waiting_for_event");
-    }
-
-    private static Map<String, Object> resume(StepSpec step, Instant since, Instant timeoutAt) {
-        Map<String, Object> resume = new LinkedHashMap<>();
-        resume.put("kind", KIND);
-        resume.put("event", step.event());
-        resume.put("waiting_since", since.toString());
-        if (timeoutAt != null) {
-            resume.put("timeout_at", timeoutAt.toString());
-        }
-        return resume;
     }
 
     static StepError timedOut(StepSpec step, Duration timeout) {

@@ -84,9 +84,9 @@ public class InlineSteps {
     }
 
     /** The step waits on: its row says for what; nothing is queued unless the caller queues it. */
-    void waitFor(RunEntity run, Workflow workflow, Claim claim, Map<String, Object> resume, Instant now) {
+    void waitFor(RunEntity run, Workflow workflow, Claim claim, StepResume resume, Instant now) {
         StepRunEntity row = row(claim);
-        row.setResume(resume);
+        row.setResume(resume.json());
         row.setUpdatedAt(now);
         if (!workflow.isDependencyMode()) {
             run.expectNothing(); // until the awaited thing happens, no delivery is due: the watchdog has no part

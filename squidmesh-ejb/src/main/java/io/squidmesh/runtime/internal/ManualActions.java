@@ -63,12 +63,11 @@ public class ManualActions {
     public RunEntity unblock(UUID runId, ManualAction action, String caller) {
         Map<String, Object> attrs = attributes("invalid_resume", action, caller, false);
         Paused paused = paused(runId, StepKind.PAUSE);
-        Map<String, Object> resume = paused.row.getResume();
         Map<String, Object> output;
         String target;
-        if (resume != null && resume.containsKey("target")) {
-            output = map(resume.get("output"));
-            target = String.valueOf(resume.get("target"));
+        if (StepResume.read(paused.row.getResume()) instanceof StepResume.Pause pause) {
+            output = map(pause.output());
+            target = String.valueOf(pause.target());
         } else {
             output = RunState.mapOutput(Map.of(), paused.step.output());
             target = okTarget(paused.workflow, paused.step);
@@ -79,17 +78,16 @@ public class ManualActions {
     public RunEntity review(UUID runId, boolean approve, ManualAction action, String caller) {
         Map<String, Object> attrs = attributes("invalid_review", action, caller, true);
         Paused paused = paused(runId, StepKind.APPROVAL);
-        Map<String, Object> resume = paused.row.getResume();
         String target;
         String outputKey;
-        if (resume != null && "approval".equals(resume.get("kind"))) {
-            Object key = resume.get("output_key");
+        if (StepResume.read(paused.row.getResume()) instanceof StepResume.Approval approval) {
+            Object key = approval.outputKey();
             if (key != null && !(key instanceof String)) {
                 throw new SquidMeshException("invalid_resume_metadata", "run " + runId + ": step "
                         + paused.step.name() + " has malformed resume metadata", Map.of("step", paused.step.name()));
             }
             outputKey = (String) key;
-            target = String.valueOf(resume.get(approve ? "ok_target" : "error_target"));
+            target = String.valueOf(approve ? approval.okTarget() : approval.errorTarget());
         } else {
             outputKey = paused.step.output();
             target = paused.workflow.transition(paused.step.name(), approve ? Outcome.OK : Outcome.ERROR)

@@ -27,18 +27,11 @@ final class ManualSteps {
      * What a paused step resumes to, persisted when it pauses so that a redeploy changing the workflow does
      * not change what happens to runs already waiting.
      */
-    static Map<String, Object> resumeMetadata(Workflow workflow, StepSpec step) {
-        Map<String, Object> resume = new LinkedHashMap<>();
-        if (step.kind() == StepKind.APPROVAL) {
-            resume.put("kind", "approval");
-            resume.put("ok_target", target(workflow, step, Outcome.OK));
-            resume.put("error_target", target(workflow, step, Outcome.ERROR));
-            resume.put("output_key", step.output());
-        } else {
-            resume.put("output", RunState.mapOutput(Map.of(), step.output()));
-            resume.put("target", target(workflow, step, Outcome.OK));
-        }
-        return resume;
+    static StepResume resumeMetadata(Workflow workflow, StepSpec step) {
+        return step.kind() == StepKind.APPROVAL
+                ? new StepResume.Approval(target(workflow, step, Outcome.OK), target(workflow, step, Outcome.ERROR),
+                        step.output())
+                : new StepResume.Pause(target(workflow, step, Outcome.OK), RunState.mapOutput(Map.of(), step.output()));
     }
 
     private static String target(Workflow workflow, StepSpec step, Outcome outcome) {

@@ -309,30 +309,32 @@ public final class RunExplainer {
     private static Optional<RunExplanation> waitingOutside(Run run, Map<String, Map<String, Object>> resumeByStep) {
         return run.stepRuns().stream()
                 .filter(row -> STATUS_RUNNING.equals(row.status()))
-                .filter(row -> resumeByStep.get(row.step()) != null)
-                .filter(row -> EventWaits.KIND.equals(resumeByStep.get(row.step()).get("kind"))
-                        || ChildRuns.KIND.equals(resumeByStep.get(row.step()).get("kind")))
+                .map(row -> Map.entry(row.step(), Optional.ofNullable(StepResume.read(resumeByStep.get(row.step())))))
+                .filter(waiting -> waiting.getValue().orElse(null) instanceof StepResume.EventWait
+                        || waiting.getValue().orElse(null) instanceof StepResume.ChildWait)
                 .findFirst()
-                .map(row -> {
-                    Map<String, Object> resume = resumeByStep.get(row.step());
-                    if (ChildRuns.KIND.equals(resume.get("kind"))) {
+                .map(waiting -> {
+                    String step = waiting.getKey();
+                    StepResume resume = waiting.getValue().orElseThrow();
+                    if (resume instanceof StepResume.ChildWait child) {
                         Map<String, Object> details = new LinkedHashMap<>();
-                        details.put(ChildRuns.CHILD_RUN_ID, resume.get(ChildRuns.CHILD_RUN_ID));
-                        details.put("workflow", resume.get("workflow"));
-                        return explanation(run, Reason.WAITING_FOR_CHILD, row.step(), details,
+                        details.put(ChildRuns.CHILD_RUN_ID, child.childRunId());
+                        details.put("workflow", child.workflow());
+                        return explanation(run, Reason.WAITING_FOR_CHILD, step, details,
                                 List.of(Action.CANCEL_RUN), ExplanationEvidence.of(run));
                     }
+                    StepResume.EventWait awaited = (StepResume.EventWait) resume;
                     Map<String, Object> details = new LinkedHashMap<>();
-                    details.put("event", resume.get("event"));
-                    details.put("waiting_since", resume.get("waiting_since"));
-                    if (resume.get("timeout_at") != null) {
-                        details.put("timeout_at", resume.get("timeout_at"));
+                    details.put("event", awaited.event());
+                    details.put("waiting_since", awaited.waitingSince());
+                    if (awaited.timeoutAt() != null) {
+                        details.put("timeout_at", awaited.timeoutAt());
                     }
                     if (run.events() != null) {
                         details.put("mailbox", run.events().stream().filter(event -> !event.consumed())
                                 .map(io.squidmesh.RunEvent::event).toList());
                     }
-                    return explanation(run, Reason.WAITING_FOR_EVENT, row.step(), details,
+                    return explanation(run, Reason.WAITING_FOR_EVENT, step, details,
                             List.of(Action.SIGNAL_RUN, Action.CANCEL_RUN), ExplanationEvidence.of(run));
                 });
     }

@@ -181,7 +181,7 @@ public class StepApplier {
             return true;
         }
         attempt.releaseLease(); // nothing executes while an operator decides
-        row.setResume(ManualSteps.resumeMetadata(claim.workflow(), claim.step()));
+        row.setResume(ManualSteps.resumeMetadata(claim.workflow(), claim.step()).json());
         row.setUpdatedAt(now);
         transitions.moveTo(run, RunStatus.PAUSED, claim.stepName());
         run.setLastError(null);
@@ -195,14 +195,8 @@ public class StepApplier {
         if (row == null) {
             return false;
         }
-        Map<String, Object> resume = new LinkedHashMap<>();
-        resume.put("kind", "batch");
-        resume.put("job", claim.step().job());
-        resume.put(BatchSteps.EXECUTION_ID, executionId);
         // the job runs inside this JVM: whoever looks at it later must know whose it is
-        resume.put(BatchSteps.NODE_ID, nodes.id().toString());
-        resume.put(BatchSteps.NODE, nodes.name());
-        row.setResume(resume);
+        row.setResume(new StepResume.Batch(claim.step().job(), executionId, nodes.id().toString(), nodes.name()).json());
         row.setUpdatedAt(Clocks.now());
         lookAgain(run, claim, Duration.ofSeconds(1));
         return true;

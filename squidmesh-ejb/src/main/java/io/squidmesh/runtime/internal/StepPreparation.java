@@ -233,7 +233,7 @@ public class StepPreparation {
 
     /** A batch step whose job was launched: its running attempt has no lease while the job runs. */
     private static boolean waitsForBatch(StepSpec step, StepRunEntity row, StepAttemptEntity latest) {
-        return step.kind() == StepKind.BATCH && row.getResume() != null && "batch".equals(row.getResume().get("kind"))
+        return step.kind() == StepKind.BATCH && StepResume.read(row.getResume()) instanceof StepResume.Batch
                 && latest != null && latest.isRunning();
     }
 
