@@ -122,10 +122,10 @@ public class BatchSteps {
 
     /** Why a running execution will never finish, or null: the node it runs in is gone. */
     private String orphaned(Claim claim, BatchStatus status) {
-        Object node = claim.resume().get(NODE_ID);
-        if ((status == BatchStatus.STARTING || status == BatchStatus.STARTED) && node instanceof String nodeId
-                && nodes.isGone(UUID.fromString(nodeId))) {
-            return "was left " + status + " by node " + claim.resume().get(NODE) + ", which is gone";
+        StepResume.Batch launched = StepResume.read(claim.resume()) instanceof StepResume.Batch b ? b : null;
+        if ((status == BatchStatus.STARTING || status == BatchStatus.STARTED) && launched != null
+                && launched.nodeId() instanceof String nodeId && nodes.isGone(UUID.fromString(nodeId))) {
+            return "was left " + status + " by node " + launched.node() + ", which is gone";
         }
         return null;
     }
