@@ -64,13 +64,14 @@ public class StepExecution {
     /** Runs a step bean (a forward step or a compensation callback) and maps what it does to an outcome. */
     public ExecutionOutcome invoke(Class<? extends Step> type, Map<String, Object> input, StepContext context) {
         try (StepInstance instance = registry.step(type)) {
-            return storable(invoke(instance.step(), input, context), "output");
+            return storable(outcomeOf(instance.step(), input, context), "output");
         } catch (RuntimeException e) { // creating or destroying the bean failed
             return new ExecutionOutcome.Failed(StepError.thrown(unwrap(e)), unwrap(e));
         }
     }
 
-    private ExecutionOutcome invoke(Step step, Map<String, Object> input, StepContext context) {
+    /** One attempt of a step bean and what it came to: the result mapping of SPEC §4.11, before storability. */
+    static ExecutionOutcome outcomeOf(Step step, Map<String, Object> input, StepContext context) {
         Map<String, String> inputViolations = step.inputSchema().violations(input, "input");
         if (!inputViolations.isEmpty()) {
             return validationFailure("input", inputViolations);
