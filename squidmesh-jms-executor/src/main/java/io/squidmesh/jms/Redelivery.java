@@ -122,21 +122,50 @@ public class Redelivery {
         }
     }
 
+    /** What becomes of a delivery that could not be performed for now. */
+    sealed interface Verdict {
+        /** Deliver it again after {@code delayMillis}; {@code allowed} deliveries in all. */
+        record Again(long delayMillis, int allowed) implements Verdict {
+        }
+
+        /** Its deliveries are used up and it belongs in the dead-letter queue. */
+        record DeadLetter() implements Verdict {
+        }
+
+        /** Its deliveries are used up and it is dropped (a run that never appeared: the watchdog owns such work). */
+        record Discard() implements Verdict {
+        }
+    }
+
+    /**
+     * The decision for delivery number {@code delivery} that failed for {@code reason} (null: a failure of the moment,
+     * such as a database outage): again with a growing delay while deliveries are left (only
+     * {@value #UNKNOWN_RUN_DELIVERIES} for a run not yet visible), then the dead-letter queue, or nothing for a reason
+     * that says so.
+     */
+    static Verdict decide(int delivery, DeliveryDeferredException.Reason reason, Bounds bounds) {
+        int allowed = reason == DeliveryDeferredException.Reason.UNKNOWN_RUN
+                ? Math.min(UNKNOWN_RUN_DELIVERIES, bounds.maxDeliveries()) : bounds.maxDeliveries();
+        if (delivery < allowed) {
+            return new Verdict.Again(bounds.delay(delivery), allowed);
+        }
+        return reason == null || reason.deadLetterWhenExhausted() ? new Verdict.DeadLetter() : new Verdict.Discard();
+    }
+
     /** Delivers the message again later, or ends it when its deliveries are used up. */
     void later(Message message, String id, DeliveryDeferredException.Reason reason, String why) {
         int delivery = delivery(message);
-        Bounds bounds = Bounds.current();
-        int allowed = reason == DeliveryDeferredException.Reason.UNKNOWN_RUN
-                ? Math.min(UNKNOWN_RUN_DELIVERIES, bounds.maxDeliveries()) : bounds.maxDeliveries();
-        if (delivery >= allowed) {
-            if (reason == null || reason.deadLetterWhenExhausted()) {
-                deadLetter(message, id, why);
-            } else {
-                LOG.warning(() -> why + "; discarded after " + delivery + " deliveries (message " + id + ")");
-            }
+        Verdict verdict = decide(delivery, reason, Bounds.current());
+        if (verdict instanceof Verdict.DeadLetter) {
+            deadLetter(message, id, why);
             return;
         }
-        long delay = bounds.delay(delivery);
+        if (verdict instanceof Verdict.Discard) {
+            LOG.warning(() -> why + "; discarded after " + delivery + " deliveries (message " + id + ")");
+            return;
+        }
+        long delay = ((Verdict.Again) verdict).delayMillis();
+        int allowed = ((Verdict.Again) verdict).allowed();
         try {
             Message copy = copy(message);
             copy.setIntProperty(PROPERTY_DELIVERY, delivery + 1);
