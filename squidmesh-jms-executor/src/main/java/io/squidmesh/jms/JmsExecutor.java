@@ -119,33 +119,50 @@ public class JmsExecutor implements Executor {
         }
         try {
             TextMessage message = jms.createTextMessage(payload.toJson());
-            message.setStringProperty(PROPERTY_KIND, payload.kind());
-            setIfPresent(message, PROPERTY_RUN_ID, payload.text(Payload.RUN_ID));
-            setIfPresent(message, PROPERTY_WORKFLOW, workflow);
-            setIfPresent(message, PROPERTY_STEP, step);
-            setIfPresent(message, PROPERTY_TRIGGER, payload.text(Payload.TRIGGER));
-            setIfPresent(message, PROPERTY_TRACEPARENT, options.traceParent().orElse(null));
+            for (Map.Entry<String, String> property : properties(payload, workflow, step, options).entrySet()) {
+                message.setStringProperty(property.getKey(), property.getValue());
+            }
             JMSProducer producer = jms.createProducer();
             options.delay().ifPresent(delay -> producer.setDeliveryDelay(delay.toMillis()));
             options.priority().ifPresent(producer::setPriority); // the broker hands higher priorities out first
             producer.send(queue, message);
 
-            Map<String, Object> job = new LinkedHashMap<>();
-            job.put("job_id", message.getJMSMessageID());
-            job.put("executor", "jms");
-            job.put("queue", queue.getQueueName());
-            options.scheduleIn().ifPresent(seconds -> job.put("schedule_in", seconds));
-            options.delay().ifPresent(delay -> job.put("schedule_in_ms", delay.toMillis()));
-            options.priority().ifPresent(priority -> job.put("priority", priority));
-            return job;
+            return job(message.getJMSMessageID(), queue.getQueueName(), options);
         } catch (JMSException | JMSRuntimeException e) {
             throw new EnqueueException("executor_unavailable", e);
         }
     }
 
-    private static void setIfPresent(TextMessage message, String name, String value) throws JMSException {
+    /**
+     * The message's string properties, which operators filter and select on in the console (and the delivery reads
+     * the trace from): the kind always, the run, workflow, step, trigger and trace when there is one.
+     */
+    static Map<String, String> properties(Payload payload, String workflow, String step, EnqueueOptions options) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(PROPERTY_KIND, payload.kind());
+        putIfPresent(properties, PROPERTY_RUN_ID, payload.text(Payload.RUN_ID));
+        putIfPresent(properties, PROPERTY_WORKFLOW, workflow);
+        putIfPresent(properties, PROPERTY_STEP, step);
+        putIfPresent(properties, PROPERTY_TRIGGER, payload.text(Payload.TRIGGER));
+        putIfPresent(properties, PROPERTY_TRACEPARENT, options.traceParent().orElse(null));
+        return properties;
+    }
+
+    /** What {@code enqueue} answers (SPEC §5.2's job metadata): the message id, the queue, and the options used. */
+    static Map<String, Object> job(String messageId, String queue, EnqueueOptions options) {
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("job_id", messageId);
+        job.put("executor", "jms");
+        job.put("queue", queue);
+        options.scheduleIn().ifPresent(seconds -> job.put("schedule_in", seconds));
+        options.delay().ifPresent(delay -> job.put("schedule_in_ms", delay.toMillis()));
+        options.priority().ifPresent(priority -> job.put("priority", priority));
+        return job;
+    }
+
+    private static void putIfPresent(Map<String, String> properties, String name, String value) {
         if (value != null) {
-            message.setStringProperty(name, value);
+            properties.put(name, value);
         }
     }
 }
