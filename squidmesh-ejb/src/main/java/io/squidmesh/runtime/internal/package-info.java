@@ -11,5 +11,13 @@
  * alone ({@code ClaimLiveness}), never from a redelivered message. Every run with work queued has a due time; the
  * {@code Watchdog} re-queues runs whose work is overdue or whose lease lapsed ({@code WatchdogDecision}), so a lost
  * message or a dead node strands nothing. Times that nodes compare are database time ({@code Clocks}).
+ * <p>
+ * Decisions work on typed values; string-keyed maps are the JSON columns and the public shapes SPEC fixes. A
+ * delivered payload is decoded once ({@code io.squidmesh.runtime.Work}); an attempt ends as an
+ * {@code ExecutionOutcome}, a failure carries a {@code StepError} (whether the retry policy applies, an overriding
+ * delay); what a waiting step waits on is a {@code StepResume} (approval, pause, batch job, event, child run) and a
+ * compensation's progress a {@code StepCompensation}, each the one reader and writer of its stored JSON. Pure
+ * decisions ({@code RunStateMachine}, {@code WatchdogDecision}, {@code SlotDecision}, {@code ClaimLiveness},
+ * {@code RunExplainer}, {@code StepExecution.outcomeOf}) are unit-tested row by row.
  */
 package io.squidmesh.runtime.internal;
