@@ -14,9 +14,12 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -24,22 +27,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Turns the workflows' cron triggers into cron activations (DESIGN §6, SPEC §6.17). Each calendar trigger
  * owns one persistent single-action EJB timer set to its next fire time; when it fires, the scheduler queues
- * {@code Payload.cron} with the window {@code [fire time, the schedule's next time after it)} and sets the timer
- * for the next fire time from now, in the same transaction. Timers survive restarts and redeploys; at startup (and every ten minutes) the
- * scheduler reconciles them so each trigger has exactly one, whatever happened before. {@code @reboot} triggers
- * are queued once at each start, with the start instant as their window.
+ * {@code Payload.cron} with the window {@code [fire time, the schedule's next time after it)} and then sets the
+ * timer for the next fire time from now. Timers survive restarts and redeploys; at startup (and every ten minutes)
+ * the scheduler reconciles them so each trigger has exactly one, whatever happened before. {@code @reboot}
+ * triggers are queued once at each start, with the start instant as their window.
  * <p>
- * The engine starts at most one run per window (DESIGN G6), so a duplicate tick, or a second node running its
- * own timers, is harmless.
+ * The timeout runs outside a transaction on purpose. Were the next timer created in the same transaction as the
+ * send, a send the broker refuses would roll the new timer back, the container would retry once and then drop
+ * the single-action timer that fired, and the trigger would stay silent until the next reconciliation. Instead a
+ * refused activation becomes a timer for the same window, retried with a growing delay (one second doubling to a
+ * minute), so the trigger keeps exactly one timer and its window is activated late, once, when the broker takes
+ * messages again. A crash between the send and the next timer leaves the fired timer in place: it fires again at
+ * start-up and activates its window a second time, which the engine ignores (at most one run per window,
+ * DESIGN G6), as it ignores a second node running its own timers.
  */
 @Singleton
 @Startup
 @DependsOn("squidmesh-ejb.jar#EngineStartup")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // timers and sends each commit alone: see above
 public class CronScheduler {
 
     private static final Logger LOG = Logger.getLogger(CronScheduler.class.getName());
@@ -54,13 +65,14 @@ public class CronScheduler {
     Executor executor;
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
         Instant now = Instant.now();
         for (Declared trigger : triggers.declared()) {
             if (trigger.firesAtStartup()) {
-                String at = now.toString();
-                executor.enqueueCron(trigger.workflow(), trigger.trigger(), CronOptions.window(at, at));
-                LOG.info(() -> "cron " + trigger.key() + " (@reboot) activated at startup");
+                if (activate(new Tick(trigger.workflow(), trigger.trigger(), now.toEpochMilli(), 0), now)) {
+                    LOG.info(() -> "cron " + trigger.key() + " (@reboot) activated at startup");
+                }
             }
         }
         reconcile();
@@ -76,10 +88,10 @@ public class CronScheduler {
             }
         }
         for (Declared trigger : triggers.declared()) {
-            if (trigger.firesAtStartup()) {
-                continue;
-            }
             List<Timer> own = existing.remove(trigger.key());
+            if (trigger.firesAtStartup()) {
+                continue; // its only timers are retries of a refused activation: keep them
+            }
             if (own == null || own.isEmpty()) {
                 schedule(trigger, Instant.now());
             } else {
@@ -100,11 +112,32 @@ public class CronScheduler {
         }
         Instant firedAt = Instant.ofEpochMilli(tick.fireAtMillis());
         // the window is a function of the schedule alone, so every node's timer names the same window; a timer
-        // that fires late (the server was down) activates its own window once, and the next timer skips the rest
-        Instant windowEnd = triggers.nextAfter(trigger.get(), firedAt).orElse(firedAt);
-        schedule(trigger.get(), firedAt.isAfter(Instant.now()) ? firedAt : Instant.now());
-        executor.enqueueCron(tick.workflow(), tick.trigger(), CronOptions.window(firedAt.toString(),
-                windowEnd.toString()));
+        // that fires late (the server was down, the broker refused) activates its own window once, and the next
+        // timer skips the rest
+        Instant windowEnd = trigger.get().firesAtStartup() ? firedAt : triggers.nextAfter(trigger.get(), firedAt).orElse(firedAt);
+        if (activate(tick, windowEnd) && !trigger.get().firesAtStartup()) {
+            schedule(trigger.get(), firedAt.isAfter(Instant.now()) ? firedAt : Instant.now());
+        }
+    }
+
+    /** Queues the tick's window, or, when the executor refuses, sets a timer to try the same window again. */
+    private boolean activate(Tick tick, Instant windowEnd) {
+        String start = Instant.ofEpochMilli(tick.fireAtMillis()).toString();
+        try {
+            executor.enqueueCron(tick.workflow(), tick.trigger(), CronOptions.window(start, windowEnd.toString()));
+            if (tick.refusals() > 0) {
+                LOG.info(() -> "cron " + tick.key() + " window " + start + " activated after " + tick.refusals()
+                        + " refusal(s)");
+            }
+            return true;
+        } catch (RuntimeException refused) {
+            Tick again = tick.refusedOnceMore();
+            Duration wait = again.retryDelay();
+            LOG.log(Level.WARNING, refused, () -> "cron " + tick.key() + " window " + start + " not activated ("
+                    + refused + "); trying the same window again in " + wait.toMillis() + " ms");
+            timers.createSingleActionTimer(Date.from(Instant.now().plus(wait)), new TimerConfig(again, true));
+            return false;
+        }
     }
 
     /** The triggers' next fire times, as the timers hold them (for operators and tests). */
@@ -129,13 +162,35 @@ public class CronScheduler {
             return;
         }
         timers.createSingleActionTimer(Date.from(next.get()), new TimerConfig(
-                new Tick(trigger.workflow(), trigger.trigger(), next.get().toEpochMilli()), true));
+                new Tick(trigger.workflow(), trigger.trigger(), next.get().toEpochMilli(), 0), true));
     }
 
-    /** A timer's payload: which trigger, and the fire time it stands for. */
-    record Tick(String workflow, String trigger, long fireAtMillis) implements Serializable {
+    /**
+     * A timer's payload: which trigger, the fire time it stands for (the window's start) and how many times the
+     * executor refused to queue that window. Timers persisted before {@code refusals} existed read it as 0.
+     */
+    record Tick(String workflow, String trigger, long fireAtMillis, int refusals) implements Serializable {
+
+        private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+        private static final Duration LAST_RETRY = Duration.ofMinutes(1);
+
         String key() {
             return workflow + "/" + trigger;
+        }
+
+        /** The same window, refused once more. */
+        Tick refusedOnceMore() {
+            return new Tick(workflow, trigger, fireAtMillis, refusals + 1);
+        }
+
+        /** How long to wait before trying again after {@code refusals} refusals: one second, doubling, at most a minute. */
+        Duration retryDelay() {
+            if (refusals <= 0) {
+                return Duration.ZERO;
+            }
+            int doublings = Math.min(refusals - 1, 6);
+            Duration delay = FIRST_RETRY.multipliedBy(1L << doublings);
+            return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
         }
     }
 }
