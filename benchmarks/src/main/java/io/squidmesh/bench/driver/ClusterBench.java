@@ -198,19 +198,27 @@ final class ClusterBench {
         long end = warmEnd + TimeUnit.MILLISECONDS.toNanos(measureMillis);
         long windowStart = 0;
         Map<String, Long> cpuBefore = null;
+        Map<String, Long> ioBefore = null;
+        Map<String, Long> pgBefore = null;
         List<int[]> connections = new ArrayList<>();
+        List<int[]> locks = new ArrayList<>();
         String queueDepth = null;
         long lastSample = 0;
         try (Connection c = bench.pg(); PreparedStatement inFlightQuery = c.prepareStatement(
                 "SELECT COUNT(*) FROM squid_mesh_runs WHERE workflow = 'bench_linear'"
                         + " AND status IN ('pending', 'running', 'retrying')");
              PreparedStatement activity = c.prepareStatement("SELECT COUNT(*) FILTER (WHERE state = 'active'), COUNT(*)"
-                     + " FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+                     + " FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+             PreparedStatement lockSample = c.prepareStatement("SELECT COUNT(*) FILTER (WHERE granted),"
+                     + " COUNT(*) FILTER (WHERE NOT granted) FROM pg_locks WHERE pid <> pg_backend_pid()"
+                     + " AND (database IS NULL OR database = (SELECT oid FROM pg_database WHERE datname = current_database()))")) {
             while (true) {
                 long now = System.nanoTime();
                 if (windowStart == 0 && now >= warmEnd) {
                     windowStart = System.currentTimeMillis();
                     cpuBefore = cpuTicks();
+                    ioBefore = writeBytes();
+                    pgBefore = pgCounters(c);
                 }
                 if (now >= end) {
                     break;
@@ -220,6 +228,10 @@ final class ClusterBench {
                     try (ResultSet rs = activity.executeQuery()) {
                         rs.next();
                         connections.add(new int[] {rs.getInt(1), rs.getInt(2)});
+                    }
+                    try (ResultSet rs = lockSample.executeQuery()) {
+                        rs.next();
+                        locks.add(new int[] {rs.getInt(1), rs.getInt(2)});
                     }
                 }
                 long running;
@@ -249,6 +261,11 @@ final class ClusterBench {
         }
         long windowEnd = System.currentTimeMillis();
         Map<String, Long> cpuAfter = cpuTicks();
+        Map<String, Long> ioAfter = writeBytes();
+        Map<String, Long> pgAfter;
+        try (Connection c = bench.pg()) {
+            pgAfter = pgCounters(c);
+        }
         // sampled right after the window: the CLI is a JVM of its own and would steal CPU inside it
         queueDepth = queueDepth();
         clients.shutdown();
@@ -292,7 +309,85 @@ final class ClusterBench {
                 "active_avg", Stats.round(connections.stream().mapToInt(x -> x[0]).average().orElse(0)),
                 "total_avg", Stats.round(connections.stream().mapToInt(x -> x[1]).average().orElse(0))));
         r.put("broker_queue_at_window_end", queueDepth);
+        r.put("cost_per_step", costPerStep(5.0 * completed, cpuBefore, cpuAfter, ioBefore, ioAfter, pgBefore, pgAfter));
+        r.put("pg_locks", Map.of(
+                "held_avg", Stats.round(locks.stream().mapToInt(x -> x[0]).average().orElse(0)),
+                "waiting_avg", Stats.round(locks.stream().mapToInt(x -> x[1]).average().orElse(0))));
         return r;
+    }
+
+    /**
+     * The capacity model's inputs (docs/scale-out.md): CPU milliseconds per step in each process group (USER_HZ ticks
+     * are 10 ms), bytes each group caused to be written to storage, and PostgreSQL's WAL bytes and rows written.
+     */
+    private static Map<String, Object> costPerStep(double steps, Map<String, Long> cpuBefore, Map<String, Long> cpuAfter,
+            Map<String, Long> ioBefore, Map<String, Long> ioAfter, Map<String, Long> pgBefore, Map<String, Long> pgAfter) {
+        Map<String, Object> cost = new LinkedHashMap<>();
+        Map<String, Object> cpu = new LinkedHashMap<>();
+        double engine = 0;
+        for (String k : cpuAfter.keySet()) {
+            double ms = 10.0 * (cpuAfter.get(k) - cpuBefore.getOrDefault(k, 0L)) / steps;
+            cpu.put(k, Stats.round(ms));
+            if (k.startsWith("node")) {
+                engine += ms;
+            }
+        }
+        cpu.put("engine_nodes", Stats.round(engine));
+        cost.put("cpu_ms", cpu);
+        Map<String, Object> written = new LinkedHashMap<>();
+        for (String k : ioAfter.keySet()) {
+            written.put(k, Math.round((ioAfter.get(k) - ioBefore.getOrDefault(k, 0L)) / steps));
+        }
+        cost.put("storage_bytes_written", written);
+        cost.put("pg_wal_bytes", Math.round((pgAfter.get("wal") - pgBefore.get("wal")) / steps));
+        cost.put("pg_rows_written", Stats.round((pgAfter.get("rows") - pgBefore.get("rows")) / steps));
+        cost.put("pg_commits_incl_driver_polls", Stats.round((pgAfter.get("commits") - pgBefore.get("commits")) / steps));
+        return cost;
+    }
+
+    /** WAL position, rows written and commits of the bench database so far. */
+    private static Map<String, Long> pgCounters(Connection c) throws java.sql.SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(),"
+                + " '0/0')::bigint, tup_inserted + tup_updated + tup_deleted, xact_commit FROM pg_stat_database"
+                + " WHERE datname = current_database()")) {
+            rs.next();
+            return Map.of("wal", rs.getLong(1), "rows", rs.getLong(2), "commits", rs.getLong(3));
+        }
+    }
+
+    /** Bytes each process group caused to be written to storage so far (/proc/PID/io write_bytes). */
+    private Map<String, Long> writeBytes() {
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        for (int i = 0; i < nodePids.size(); i++) {
+            bytes.put("node" + (i + 1), writeBytes(nodePids.get(i)));
+        }
+        bytes.put("broker", broker == null ? 0L
+                : broker.descendants().mapToLong(p -> writeBytes(p.pid())).sum() + writeBytes(broker.pid()));
+        bytes.put("postgres", ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().orElse("").contains("postgres"))
+                .mapToLong(p -> writeBytes(p.pid())).sum());
+        return bytes;
+    }
+
+    private static long writeBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "io"))) {
+                if (line.startsWith("write_bytes:")) {
+                    return Long.parseLong(line.substring("write_bytes:".length()).trim());
+                }
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The capacity model from a level's measured per-step costs, 70 % utilisation. */
+    @SuppressWarnings("unchecked")
+    static CapacityModel model(Map<String, Object> level) {
+        Map<String, Object> cpu = (Map<String, Object>) ((Map<String, Object>) level.get("cost_per_step")).get("cpu_ms");
+        return new CapacityModel(((Number) cpu.get("engine_nodes")).doubleValue(), ((Number) cpu.get("broker")).doubleValue(),
+                ((Number) cpu.get("postgres")).doubleValue(), 0.7);
     }
 
     /** utime + stime ticks per process group: each node JVM, the broker, all postgres processes, this driver. */
@@ -368,6 +463,11 @@ final class ClusterBench {
                     l.get("speedup_vs_1"), lat.get("p50_ms"), lat.get("p99_ms"), l.get("cpu_pct_of_one_core")));
             t.append(String.format("%-6s PostgreSQL connections %s; broker queue at window end %s%n", "",
                     l.get("pg_connections"), l.get("broker_queue_at_window_end")));
+            t.append(String.format("%-6s per step: %s; PostgreSQL locks %s%n", "", l.get("cost_per_step"), l.get("pg_locks")));
+        }
+        if (!levels.isEmpty()) {
+            t.append("\n================ Capacity model (docs/scale-out.md), from the ").append(levels.get(0).get("nodes"))
+                    .append("-node level ================\n").append(model(levels.get(0)).table(CapacityModel.standardSizes()));
         }
         return t.toString();
     }
