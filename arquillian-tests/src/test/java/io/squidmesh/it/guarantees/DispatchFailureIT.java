@@ -9,6 +9,7 @@ import io.squidmesh.it.support.Await;
 import io.squidmesh.it.support.OperatorSquidMesh;
 import io.squidmesh.it.support.TestModules;
 import io.squidmesh.it.workflows.Probe;
+import io.squidmesh.runtime.internal.EngineConfig;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -44,6 +45,7 @@ class DispatchFailureIT {
     @AfterEach
     void acceptAgain() {
         FaultyExecutor.accept();
+        System.clearProperty(EngineConfig.CONTINUATION_STEPS);
     }
 
     @Test
@@ -69,6 +71,8 @@ class DispatchFailureIT {
 
     @Test
     void aRefusedSuccessorFailsTheRunAtThatStep() {
+        // the successor must be queued for the executor to refuse it: no delivery continues with it in its thread
+        System.setProperty(EngineConfig.CONTINUATION_STEPS, "1");
         FaultyExecutor.refuse(what -> what.equals("step:finish"));
         Run run = squidMesh.startRun("it_linear", Map.of("account_id", "successor"));
 

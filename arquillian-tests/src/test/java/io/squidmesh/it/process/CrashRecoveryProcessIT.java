@@ -7,7 +7,10 @@ import io.squidmesh.it.support.Await;
 import io.squidmesh.it.support.ServerManagement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * should, with the attempts it should have, the transactional step's rows written exactly once, and the cron
  * timer neither lost nor duplicated.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashRecoveryProcessIT {
 
     private static ServerProcess server;
@@ -45,7 +49,8 @@ class CrashRecoveryProcessIT {
         server.deploy(BatchDeployment.with(CrashRecoveryProcessIT.class, ProcessWorkflows.class,
                 ProcessWorkflows.Sleep.class, ProcessWorkflows.FailFirst.class, ProcessWorkflows.SlowLedger.class,
                 ProcessWorkflows.Slow.class, ProcessWorkflows.Retry.class, ProcessWorkflows.Ledger.class,
-                ProcessWorkflows.Ticker.class, ProcessWorkflows.WebhookParent.class));
+                ProcessWorkflows.Ticker.class, ProcessWorkflows.WebhookParent.class, ProcessWorkflows.Continued.class,
+                ProcessWorkflows.HaltBeforeContinuedClaim.class));
         server.start();
     }
 
@@ -58,6 +63,7 @@ class CrashRecoveryProcessIT {
     }
 
     @Test
+    @Order(1)
     void everyRunFinishesCorrectlyAfterTheServerIsKilled() throws Exception {
         String delayed = start("it_wait", "{\"delay_seconds\":12}");
         awaitRun(delayed, run -> "running".equals(run.get("status")) && "pause_a_second".equals(run.get("current_step")));
@@ -162,6 +168,31 @@ class CrashRecoveryProcessIT {
         server.stop();
         assertEquals(List.of("capture@2", "reserve@2"), ledgerEntries(midTransaction),
                 "the killed attempt's rows never committed; the second attempt's committed once");
+    }
+
+    /**
+     * The crash between two steps that one delivery runs one after the other in its thread (docs/operations.md,
+     * continuing in the same thread): the first step's outcome is committed and the second has neither a message
+     * nor an attempt when the JVM halts ({@link ProcessWorkflows.HaltBeforeContinuedClaim}). After the restart the
+     * watchdog finds the run overdue and queues the second step: the run completes, the first step never ran again,
+     * the second ran once.
+     */
+    @Test
+    @Order(2)
+    void aRunHandedToTheDeliveringThreadIsFinishedByTheWatchdogWhenTheServerDiesBeforeTheNextClaim() {
+        if (!server.isRunning()) {
+            server.start(); // the test before stops it to read the ledger
+        }
+        String id = start("crash_continued", "{}");
+        Await.until("the server to halt between the two steps", server::isRunning, running -> !running,
+                Duration.ofSeconds(60));
+        server.start();
+
+        Map<String, Object> run = Await.until("run " + id + " completed", () -> OPERATOR.get("/api/runs/" + id
+                + "?history=true").json(), r -> "completed".equals(r.get("status")), Duration.ofSeconds(150));
+        assertEquals(List.of("completed"), attemptStatuses(run, "first"), "checkpointed before the crash: not run again");
+        assertEquals(List.of("completed"), attemptStatuses(run, "second"), "never claimed before the crash");
+        assertEquals("first", map(map(run.get("context")).get("first")).get("step"));
     }
 
     private static String start(String workflow, String payload) {

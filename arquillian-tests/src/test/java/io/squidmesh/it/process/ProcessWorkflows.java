@@ -1,5 +1,6 @@
 package io.squidmesh.it.process;
 
+import io.squidmesh.SquidMeshEvent;
 import io.squidmesh.it.workflows.TestSteps;
 import io.squidmesh.workflow.Step;
 import io.squidmesh.workflow.StepContext;
@@ -8,6 +9,7 @@ import io.squidmesh.workflow.Workflow;
 import io.squidmesh.workflow.WorkflowDefinition;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -178,6 +180,37 @@ public final class ProcessWorkflows {
                     .step("tick", TestSteps.Echo.class)
                     .transition("tick", OK, COMPLETE)
                     .build();
+        }
+    }
+
+    /** Two steps due one after the other: the delivery of the first continues with the second in its thread. */
+    @ApplicationScoped
+    public static class Continued implements WorkflowDefinition {
+        @Override
+        public Workflow define() {
+            return workflow("crash_continued")
+                    .trigger(manual("crash_continued"))
+                    .step("first", TestSteps.Echo.class, s -> s.output("first"))
+                    .step("second", TestSteps.Echo.class, s -> s.input("first").output("second"))
+                    .transition("first", OK, "second")
+                    .transition("second", OK, COMPLETE)
+                    .build();
+        }
+    }
+
+    /**
+     * The crash between two continued steps: when the apply of {@code crash_continued}'s first step has committed
+     * and handed the second to the delivering thread (the {@code run.dispatched} event of executor
+     * {@code continuation}, fired after that commit in that thread), the JVM halts as SIGKILL would stop it, before
+     * the second step is claimed. The second step then has no message and no attempt, only its due time.
+     */
+    @ApplicationScoped
+    public static class HaltBeforeContinuedClaim {
+        void observe(@Observes SquidMeshEvent event) {
+            if ("run.dispatched".equals(event.name()) && "continuation".equals(event.metadata("executor"))
+                    && "crash_continued".equals(event.metadata("workflow"))) {
+                Runtime.getRuntime().halt(137);
+            }
         }
     }
 }

@@ -32,6 +32,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class Dispatcher {
 
+    /** The dispatch event's executor metadata for a step the delivering thread runs next itself. */
+    private static final Map<String, Object> CONTINUED = Map.of("executor", "continuation");
+
     @Inject
     Instance<Executor> executor;
 
@@ -49,6 +52,9 @@ public class Dispatcher {
 
     @Inject
     Tracing tracing;
+
+    @Inject
+    Continuations continuations;
 
     @PersistenceContext(unitName = "squidmesh")
     EntityManager em;
@@ -71,8 +77,17 @@ public class Dispatcher {
         return base.withPriority(run.getPriority()).onQueue(queue).inTrace(tracing.outgoing(run.getTraceParent()));
     }
 
-    /** Queues one step without writing a row (transition mode, retries, resumes). */
+    /**
+     * Queues one step without writing a row (transition mode, retries, resumes), unless the delivering thread runs
+     * it next itself ({@link Continuations}): then nothing is sent, and the run's progress is expected as for a
+     * queued step, so the watchdog queues it should this node die before claiming it.
+     */
     public void enqueueStep(RunEntity run, String step, Duration delay) {
+        if (continuations.take(run.getId(), step, delay, tracing.outgoing(run.getTraceParent()))) {
+            expectDelivery(run, Duration.ZERO);
+            telemetry.runDispatched(run, CONTINUED, EnqueueOptions.now());
+            return;
+        }
         EnqueueOptions options = options(run, EnqueueOptions.after(delay));
         expectDelivery(run, delay);
         em.flush();

@@ -104,6 +104,18 @@ public class StepApplier {
         advance(run, workflow.get(), workflow.get().step(step).orElseThrow(), row.getOutput(), Duration.ZERO);
     }
 
+    /**
+     * Queues {@code step}, which an applied outcome handed to the delivering thread ({@link Continuations}) and
+     * that thread could not deliver, if the run still expects it: its current step, the run moving on. Queued
+     * twice at worst (a watchdog round came first), which the delivery fences.
+     */
+    public void handOff(java.util.UUID runId, String step) {
+        RunEntity run = runs.lock(runId);
+        if (run != null && run.getStatus().schedulesNextStep() && step.equals(run.getCurrentStep())) {
+            dispatcher.enqueueStep(run, step, Duration.ZERO);
+        }
+    }
+
     /** @return false when the claim was no longer current (taken over): nothing was written */
     public boolean applyFailure(Claim claim, StepError error, long durationNanos) {
         RunEntity run = runs.lock(claim.runId());

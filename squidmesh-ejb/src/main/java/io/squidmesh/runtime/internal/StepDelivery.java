@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -18,6 +20,9 @@ import java.util.logging.Logger;
  *   <li>run the step outside any transaction (a transactional step: in its own, with its success recorded);</li>
  *   <li>apply the outcome and queue what follows, in a new transaction ({@link StepOutcomes}).</li>
  * </ol>
+ * When what follows is the run's next step, ready at once, and the delivery's {@link ContinuationBudget} allows,
+ * the third transaction hands that step to this thread instead of queuing it ({@link Continuations}), and the
+ * delivery goes on with it: claim, run, apply, each still committed on its own.
  * The lease is renewed while the step runs ({@link NodeRegistry}) and released when this delivery ends, whatever
  * happened; a claim left behind by a delivery that gave up is taken over by the next one.
  * <p>
@@ -48,7 +53,40 @@ public class StepDelivery {
     @Inject
     Tracing tracing;
 
+    @Inject
+    Continuations continuations;
+
+    @Inject
+    EngineConfig config;
+
     public void deliver(UUID runId, String step, String deliveryId) {
+        long began = System.nanoTime();
+        ContinuationBudget budget = config.continuation();
+        int[] stepsRun = {1};
+        BooleanSupplier mayContinue = () -> budget.allowsAnother(stepsRun[0], Duration.ofNanos(System.nanoTime() - began));
+        // the delivered step fails the delivery as it always did: the message comes again
+        Optional<Continuations.Handed> next = deliverOne(runId, step, deliveryId, mayContinue);
+        while (next.isPresent()) {
+            String continued = next.get().step();
+            String continuedId = deliveryId == null ? null : deliveryId + "+" + stepsRun[0];
+            stepsRun[0]++;
+            try (Tracing.Scope ignored = tracing.delivered(next.get().traceParent())) {
+                next = deliverOne(runId, continued, continuedId, mayContinue);
+            } catch (RuntimeException e) {
+                // the step before it is checkpointed and its message acknowledged with this delivery: failing the
+                // delivery would only bring back a step already done. Queue this one instead
+                handOff(runId, continued, e);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Claims, runs and applies one step.
+     *
+     * @return the step this thread runs next, when the outcome's successor was handed to it
+     */
+    private Optional<Continuations.Handed> deliverOne(UUID runId, String step, String deliveryId, BooleanSupplier mayContinue) {
         Prepared prepared;
         leases.beginClaim();
         try {
@@ -63,20 +101,42 @@ public class StepDelivery {
         }
         if (prepared instanceof Prepared.Reconcile) {
             outcomes.reconcile(runId, step);
-            return;
+            return Optional.empty();
         }
         if (prepared instanceof Prepared.Execute execute) {
             Claim claim = execute.claim();
             try (Tracing.Span span = tracing.attempt(runId, claim.workflow().name(), step, claim.attemptNumber())) {
-                ExecutionOutcome outcome = execute(claim);
-                span.outcome(outcome.label(), outcome instanceof ExecutionOutcome.Failed);
+                Delivered applied = execute(claim, mayContinue);
+                span.outcome(applied.outcome().label(), applied.outcome() instanceof ExecutionOutcome.Failed);
+                return applied.next();
             } finally {
                 leases.releaseAttempt(claim.attemptId());
             }
         }
+        return Optional.empty();
     }
 
-    private ExecutionOutcome execute(Claim claim) {
+    /** What was applied (a refused output becomes a failure), and the step this thread continues with, if any. */
+    private record Delivered(ExecutionOutcome outcome, Optional<Continuations.Handed> next) {
+    }
+
+    /**
+     * A continued step could not be delivered here (the database went away, the definition is not deployed...):
+     * queue it, as if the step before had, so it is delivered again like any queued step. Should that fail too,
+     * the run's progress expectation, set when the step was handed over, lets the watchdog queue it.
+     */
+    private void handOff(UUID runId, String step, RuntimeException cause) {
+        LOG.warning(() -> "continuing run_id=" + runId + " with step " + step + " in this thread failed (" + cause
+                + "); queuing it");
+        try {
+            outcomes.handOff(runId, step);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "queuing step " + step + " of run_id=" + runId + " failed too (" + e
+                    + "); the watchdog queues it when the run is overdue");
+        }
+    }
+
+    private Delivered execute(Claim claim, BooleanSupplier mayContinue) {
         long started = System.nanoTime();
         ExecutionOutcome outcome;
         if (claim.step().transactional()) {
@@ -109,18 +169,27 @@ public class StepDelivery {
         } else {
             outcome = invoker.execute(claim);
         }
-        return apply(claim, outcome, System.nanoTime() - started);
+        return apply(claim, outcome, System.nanoTime() - started, mayContinue);
     }
 
-    /** Applies the outcome and returns what was applied (a refused output becomes a failure). */
-    private ExecutionOutcome apply(Claim claim, ExecutionOutcome outcome, long durationNanos) {
+    /**
+     * Applies the outcome; when the budget allows, the transaction may hand the run's next step to this thread
+     * instead of queuing it ({@link Continuations}).
+     */
+    private Delivered apply(Claim claim, ExecutionOutcome outcome, long durationNanos, BooleanSupplier mayContinue) {
         long deadline = System.nanoTime() + APPLY_PATIENCE.toNanos();
         long pauseMillis = 100;
         ExecutionOutcome toApply = outcome;
         while (true) {
+            boolean offered = mayContinue.getAsBoolean();
+            if (offered) {
+                continuations.offer(claim.runId());
+            }
+            Optional<Continuations.Handed> handed = Optional.empty();
             try {
                 outcomes.apply(claim, toApply, durationNanos);
-                return toApply;
+                handed = offered ? continuations.withdraw() : Optional.empty(); // committed: the hand-over holds
+                return new Delivered(toApply, handed);
             } catch (RuntimeException e) {
                 if (DatabaseFailures.refusedByDatabase(e) && toApply instanceof ExecutionOutcome.Succeeded) {
                     toApply = new ExecutionOutcome.Failed(notStorable(claim, e));
@@ -134,6 +203,10 @@ public class StepDelivery {
                         + DatabaseFailures.refusal(e) + "); trying again in " + pause + " ms");
                 sleep(pause);
                 pauseMillis = Math.min(pauseMillis * 2, 5_000);
+            } finally {
+                if (offered && handed.isEmpty()) {
+                    continuations.withdraw(); // rolled back or nothing taken: the thread keeps no offer
+                }
             }
         }
     }

@@ -41,4 +41,9 @@ public class StepOutcomes {
     public void reconcile(UUID runId, String step) {
         applier.reconcile(runId, step);
     }
+
+    /** Queues a step that was handed to the delivering thread, which could not deliver it. */
+    public void handOff(UUID runId, String step) {
+        applier.handOff(runId, step);
+    }
 }

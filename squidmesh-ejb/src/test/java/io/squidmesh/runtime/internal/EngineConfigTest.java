@@ -55,6 +55,18 @@ class EngineConfigTest {
     }
 
     @Test
+    void aDeliveryContinuesARunForUpToTenStepsOrOneSecondUnlessConfiguredOtherwise() {
+        assertEquals(new ContinuationBudget(10, Duration.ofSeconds(1)),
+                new EngineConfig(new MapConfig(Map.of())).continuation());
+        assertEquals(new ContinuationBudget(1, Duration.ofMillis(250)), new EngineConfig(new MapConfig(Map.of(
+                EngineConfig.CONTINUATION_STEPS, "1", EngineConfig.CONTINUATION_MILLIS, "250"))).continuation());
+        IllegalStateException none = assertThrows(IllegalStateException.class, new EngineConfig(new MapConfig(Map.of(
+                EngineConfig.CONTINUATION_STEPS, "0")))::validate);
+        assertEquals("invalid Squid Mesh configuration: squidmesh.continuation.max-steps=0 (expected a whole number of"
+                + " steps, at least 1)", none.getMessage());
+    }
+
+    @Test
     void theFormerStaleStepTimeoutIsIgnoredNotFatal() {
         new EngineConfig(new MapConfig(Map.of(EngineConfig.STALE_STEP_TIMEOUT, "60000"))).validate();
     }
