@@ -1,7 +1,6 @@
 package io.squidmesh.jms;
 
 import io.squidmesh.executor.CronOptions;
-import io.squidmesh.executor.Executor;
 import io.squidmesh.runtime.CronTriggers;
 import io.squidmesh.runtime.CronTriggers.Declared;
 import jakarta.annotation.PostConstruct;
@@ -38,19 +37,20 @@ import java.util.logging.Logger;
  * the scheduler reconciles them so each trigger has exactly one, whatever happened before. {@code @reboot}
  * triggers are queued once at each start, with the start instant as their window.
  * <p>
- * The timeout runs outside a transaction on purpose. Were the next timer created in the same transaction as the
- * send, a send the broker refuses would roll the new timer back, the container would retry once and then drop
- * the single-action timer that fired, and the trigger would stay silent until the next reconciliation. Instead a
- * refused activation becomes a timer for the same window, retried with a growing delay (one second doubling to a
- * minute), so the trigger keeps exactly one timer and its window is activated late, once, when the broker takes
- * messages again. A crash between the send and the next timer leaves the fired timer in place: it fires again at
- * start-up and activates its window a second time, which the engine ignores (at most one run per window,
- * DESIGN G6), as it ignores a second node running its own timers.
+ * The activation is sent in a transaction of its own ({@link CronActivations}), not in the timeout's. Were it
+ * sent in the timeout's transaction, a send the broker refuses would roll the next timer back, the container would
+ * retry once and then drop the single-action timer that fired, and the trigger would stay silent until the next
+ * reconciliation. Instead a refused activation becomes a timer for the same window, retried with a growing delay
+ * (one second doubling to a minute), so the trigger keeps exactly one timer and its window is activated late,
+ * once, when the broker takes messages again. The timers themselves still change in the timeout's transaction:
+ * a crash during the callback leaves the fired timer as it was, to fire again at start-up (a timer store that
+ * had already recorded it as in its timeout would never fire it again). A crash after the send and before that
+ * commit activates the window a second time, which the engine ignores (at most one run per window, DESIGN G6), as
+ * it ignores a second node running its own timers.
  */
 @Singleton
 @Startup
 @DependsOn("squidmesh-ejb.jar#EngineStartup")
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // timers and sends each commit alone: see above
 public class CronScheduler {
 
     private static final Logger LOG = Logger.getLogger(CronScheduler.class.getName());
@@ -62,7 +62,7 @@ public class CronScheduler {
     CronTriggers triggers;
 
     @Inject
-    Executor executor;
+    CronActivations activations;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -124,7 +124,7 @@ public class CronScheduler {
     private boolean activate(Tick tick, Instant windowEnd) {
         String start = Instant.ofEpochMilli(tick.fireAtMillis()).toString();
         try {
-            executor.enqueueCron(tick.workflow(), tick.trigger(), CronOptions.window(start, windowEnd.toString()));
+            activations.queue(tick.workflow(), tick.trigger(), CronOptions.window(start, windowEnd.toString()));
             if (tick.refusals() > 0) {
                 LOG.info(() -> "cron " + tick.key() + " window " + start + " activated after " + tick.refusals()
                         + " refusal(s)");

@@ -200,12 +200,12 @@ public final class ProcessWorkflows {
 
     /**
      * The crash between two continued steps: when the apply of {@code crash_continued}'s first step has committed
-     * and handed the second to the delivering thread (the {@code run.dispatched} event of executor
+     * and handed the second, claimed, to the delivering thread (the {@code run.dispatched} event of executor
      * {@code continuation}, fired after that commit in that thread), the JVM halts as SIGKILL would stop it, before
-     * the second step is claimed. The second step then has no message and no attempt, only its due time.
+     * the second step executes. The second step then has no message, only its attempt leased to the dead node.
      */
     @ApplicationScoped
-    public static class HaltBeforeContinuedClaim {
+    public static class HaltBeforeContinuedStep {
         void observe(@Observes SquidMeshEvent event) {
             if ("run.dispatched".equals(event.name()) && "continuation".equals(event.metadata("executor"))
                     && "crash_continued".equals(event.metadata("workflow"))) {

@@ -79,8 +79,8 @@ public class Dispatcher {
 
     /**
      * Queues one step without writing a row (transition mode, retries, resumes), unless the delivering thread runs
-     * it next itself ({@link Continuations}): then nothing is sent, and the run's progress is expected as for a
-     * queued step, so the watchdog queues it should this node die before claiming it.
+     * it next itself ({@link Continuations}): then nothing is sent (the same transaction claims the step for that
+     * thread), and the run's progress is still expected as for a queued step, a second net under the claim's lease.
      */
     public void enqueueStep(RunEntity run, String step, Duration delay) {
         if (continuations.take(run.getId(), step, delay, tracing.outgoing(run.getTraceParent()))) {

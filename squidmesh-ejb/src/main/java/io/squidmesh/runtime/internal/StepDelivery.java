@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -21,8 +20,9 @@ import java.util.logging.Logger;
  *   <li>apply the outcome and queue what follows, in a new transaction ({@link StepOutcomes}).</li>
  * </ol>
  * When what follows is the run's next step, ready at once, and the delivery's {@link ContinuationBudget} allows,
- * the third transaction hands that step to this thread instead of queuing it ({@link Continuations}), and the
- * delivery goes on with it: claim, run, apply, each still committed on its own.
+ * the third transaction claims that step for this thread instead of queuing it ({@link Continuations},
+ * {@link StepOutcomes}), and the delivery goes on with it: run, apply (and claim the next), each still committed
+ * on its own.
  * The lease is renewed while the step runs ({@link NodeRegistry}) and released when this delivery ends, whatever
  * happened; a claim left behind by a delivery that gave up is taken over by the next one.
  * <p>
@@ -60,42 +60,67 @@ public class StepDelivery {
     EngineConfig config;
 
     public void deliver(UUID runId, String step, String deliveryId) {
-        long began = System.nanoTime();
-        ContinuationBudget budget = config.continuation();
-        int[] stepsRun = {1};
-        BooleanSupplier mayContinue = () -> budget.allowsAnother(stepsRun[0], Duration.ofNanos(System.nanoTime() - began));
+        Chain chain = new Chain(config.continuation(), deliveryId, System.nanoTime());
         // the delivered step fails the delivery as it always did: the message comes again
-        Optional<Continuations.Handed> next = deliverOne(runId, step, deliveryId, mayContinue);
+        Optional<Continuations.Handed> next = deliverOne(runId, step, claim(runId, step, deliveryId), chain);
         while (next.isPresent()) {
-            String continued = next.get().step();
-            String continuedId = deliveryId == null ? null : deliveryId + "+" + stepsRun[0];
-            stepsRun[0]++;
-            try (Tracing.Scope ignored = tracing.delivered(next.get().traceParent())) {
-                next = deliverOne(runId, continued, continuedId, mayContinue);
+            Continuations.Handed handed = next.get();
+            chain.stepsRun++;
+            try (Tracing.Scope ignored = tracing.delivered(handed.traceParent())) {
+                Prepared claimed = handed.claim() != null ? handed.claim()
+                        : claim(runId, handed.step(), handed.deliveryId()); // not claimed with its predecessor
+                next = deliverOne(runId, handed.step(), claimed, chain);
             } catch (RuntimeException e) {
                 // the step before it is checkpointed and its message acknowledged with this delivery: failing the
                 // delivery would only bring back a step already done. Queue this one instead
-                handOff(runId, continued, e);
+                handOff(runId, handed.step(), e);
                 return;
             }
         }
     }
 
-    /**
-     * Claims, runs and applies one step.
-     *
-     * @return the step this thread runs next, when the outcome's successor was handed to it
-     */
-    private Optional<Continuations.Handed> deliverOne(UUID runId, String step, String deliveryId, BooleanSupplier mayContinue) {
-        Prepared prepared;
+    /** One delivery's run of steps: how many it ran, since when, and the message it began with. */
+    private static final class Chain {
+        private final ContinuationBudget budget;
+        private final String message;
+        private final long began;
+        private int stepsRun = 1;
+
+        Chain(ContinuationBudget budget, String message, long began) {
+            this.budget = budget;
+            this.message = message;
+            this.began = began;
+        }
+
+        boolean mayContinue() {
+            return budget.allowsAnother(stepsRun, Duration.ofNanos(System.nanoTime() - began));
+        }
+
+        /** The delivery id the next step's attempt records: the message's, then +1, +2... */
+        String nextDeliveryId() {
+            return message == null ? null : message + "+" + stepsRun;
+        }
+    }
+
+    /** Claims a delivered step in a transaction of its own. */
+    private Prepared claim(UUID runId, String step, String deliveryId) {
         leases.beginClaim();
         try {
-            prepared = preparation.prepare(runId, step, deliveryId);
+            Prepared prepared = preparation.prepare(runId, step, deliveryId);
+            leases.endClaim(false);
+            return prepared;
         } catch (RuntimeException e) {
             leases.endClaim(true);
             throw e;
         }
-        leases.endClaim(false);
+    }
+
+    /**
+     * Runs and applies one claimed step.
+     *
+     * @return the step this thread runs next, claimed, when the outcome's successor was handed to it
+     */
+    private Optional<Continuations.Handed> deliverOne(UUID runId, String step, Prepared prepared, Chain chain) {
         if (prepared instanceof Prepared.Deferred deferred) {
             throw new DeliveryDeferredException(deferred.reason(), deferred.message());
         }
@@ -106,7 +131,7 @@ public class StepDelivery {
         if (prepared instanceof Prepared.Execute execute) {
             Claim claim = execute.claim();
             try (Tracing.Span span = tracing.attempt(runId, claim.workflow().name(), step, claim.attemptNumber())) {
-                Delivered applied = execute(claim, mayContinue);
+                Delivered applied = execute(claim, chain);
                 span.outcome(applied.outcome().label(), applied.outcome() instanceof ExecutionOutcome.Failed);
                 return applied.next();
             } finally {
@@ -136,7 +161,7 @@ public class StepDelivery {
         }
     }
 
-    private Delivered execute(Claim claim, BooleanSupplier mayContinue) {
+    private Delivered execute(Claim claim, Chain chain) {
         long started = System.nanoTime();
         ExecutionOutcome outcome;
         if (claim.step().transactional()) {
@@ -169,28 +194,35 @@ public class StepDelivery {
         } else {
             outcome = invoker.execute(claim);
         }
-        return apply(claim, outcome, System.nanoTime() - started, mayContinue);
+        return apply(claim, outcome, System.nanoTime() - started, chain);
     }
 
     /**
      * Applies the outcome; when the budget allows, the transaction may hand the run's next step to this thread
      * instead of queuing it ({@link Continuations}).
      */
-    private Delivered apply(Claim claim, ExecutionOutcome outcome, long durationNanos, BooleanSupplier mayContinue) {
+    private Delivered apply(Claim claim, ExecutionOutcome outcome, long durationNanos, Chain chain) {
         long deadline = System.nanoTime() + APPLY_PATIENCE.toNanos();
         long pauseMillis = 100;
         ExecutionOutcome toApply = outcome;
         while (true) {
-            boolean offered = mayContinue.getAsBoolean();
+            boolean offered = chain.mayContinue();
             if (offered) {
-                continuations.offer(claim.runId());
+                continuations.offer(claim.runId(), chain.nextDeliveryId());
+                leases.beginClaim(); // the next step's attempt may be claimed in the same transaction
             }
             Optional<Continuations.Handed> handed = Optional.empty();
             try {
                 outcomes.apply(claim, toApply, durationNanos);
+                if (offered) {
+                    leases.endClaim(false);
+                }
                 handed = offered ? continuations.withdraw() : Optional.empty(); // committed: the hand-over holds
                 return new Delivered(toApply, handed);
             } catch (RuntimeException e) {
+                if (offered) {
+                    leases.endClaim(true); // rolled back: the next step's claim with it
+                }
                 if (DatabaseFailures.refusedByDatabase(e) && toApply instanceof ExecutionOutcome.Succeeded) {
                     toApply = new ExecutionOutcome.Failed(notStorable(claim, e));
                     continue;

@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,8 +19,32 @@ public class StepOutcomes {
     @Inject
     StepApplier applier;
 
-    /** @return false when the claim was no longer current: nothing was written */
+    @Inject
+    StepPreparation preparation;
+
+    @Inject
+    Continuations continuations;
+
+    /**
+     * Applies the outcome; when that handed the run's next step to the delivering thread ({@link Continuations}),
+     * claims it in the same transaction, so its attempt and lease commit with the outcome and the step needs no
+     * transaction of its own to start.
+     *
+     * @return false when the claim was no longer current: nothing was written
+     */
     public boolean apply(Claim claim, ExecutionOutcome outcome, long durationNanos) {
+        boolean applied = applyOutcome(claim, outcome, durationNanos);
+        // under a concurrency limit the slot this step frees was just handed on to the longest-waiting step
+        // (Slots): the next step claims its own in a transaction of its own, queued behind it like any other
+        Optional<Continuations.Handed> handed = continuations.taken();
+        if (handed.isPresent() && claim.workflow().concurrency() == 0) {
+            continuations.claimed(preparation.prepareInCallersTransaction(claim.runId(), handed.get().step(),
+                    handed.get().deliveryId()));
+        }
+        return applied;
+    }
+
+    private boolean applyOutcome(Claim claim, ExecutionOutcome outcome, long durationNanos) {
         if (outcome instanceof ExecutionOutcome.Succeeded success) {
             return applier.applySuccess(claim, success.output(), success.scheduleIn(), durationNanos);
         }

@@ -87,8 +87,21 @@ public class StepPreparation {
     @Inject
     Slots slots;
 
+    /**
+     * The same claim inside the caller's transaction: the one that applied the step before and handed this one to
+     * its delivering thread ({@link StepOutcomes}, {@link Continuations}), which already holds the run's lock.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Prepared prepareInCallersTransaction(UUID runId, String stepName, String deliveryId) {
+        // the caller locked the run and changed it (not flushed yet): lock() would refresh those changes away
+        return prepare(runs.find(runId), runId, stepName, deliveryId);
+    }
+
     public Prepared prepare(UUID runId, String stepName, String deliveryId) {
-        RunEntity run = runs.lock(runId);
+        return prepare(runs.lock(runId), runId, stepName, deliveryId);
+    }
+
+    private Prepared prepare(RunEntity run, UUID runId, String stepName, String deliveryId) {
         if (run == null) {
             return new Prepared.Deferred(DeliveryDeferredException.Reason.UNKNOWN_RUN,
                     "step delivery for unknown run run_id=" + runId + " step=" + stepName);

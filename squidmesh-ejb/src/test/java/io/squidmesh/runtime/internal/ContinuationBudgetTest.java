@@ -38,21 +38,32 @@ class ContinuationBudgetTest {
         UUID run = UUID.randomUUID();
         assertFalse(continuations.take(run, "a", Duration.ZERO, null), "no offer, no hand-over");
 
-        continuations.offer(run);
+        continuations.offer(run, "ID:m+1");
         assertFalse(continuations.take(UUID.randomUUID(), "a", Duration.ZERO, null), "another run's step is queued");
         assertFalse(continuations.take(run, "a", Duration.ofSeconds(1), null), "a delayed step is queued");
         assertTrue(continuations.take(run, "b", Duration.ZERO, "00-trace-span-01"));
         assertFalse(continuations.take(run, "c", Duration.ZERO, null), "one step per offer: a second is queued");
-        assertEquals(Optional.of(new Continuations.Handed("b", "00-trace-span-01")), continuations.withdraw());
+        Prepared claim = new Prepared.Done("waiting_for_slot");
+        continuations.claimed(claim);
+        assertEquals(Optional.of(new Continuations.Handed("b", "ID:m+1", "00-trace-span-01", claim)),
+                continuations.withdraw());
         assertEquals(Optional.empty(), continuations.withdraw(), "withdrawn once");
         assertFalse(continuations.take(run, "d", Duration.ZERO, null), "no offer after the withdrawal");
+    }
+
+    @Test
+    void onlyAStepTakenCanBeClaimed() {
+        Continuations continuations = new Continuations();
+        continuations.offer(UUID.randomUUID(), null);
+        assertThrows(IllegalStateException.class, () -> continuations.claimed(new Prepared.Done("stale")));
+        assertEquals(Optional.empty(), continuations.withdraw());
     }
 
     @Test
     void anOfferIsThisThreadsAlone() throws Exception {
         Continuations continuations = new Continuations();
         UUID run = UUID.randomUUID();
-        continuations.offer(run);
+        continuations.offer(run, "ID:m+1");
         boolean[] tookElsewhere = new boolean[1];
         Thread other = new Thread(() -> tookElsewhere[0] = continuations.take(run, "b", Duration.ZERO, null));
         other.start();
