@@ -144,7 +144,11 @@ class DashboardIT {
             browser.find("#key").sendKeys("form-" + java.util.UUID.randomUUID());
             browser.screenshot("start-form");
             browser.click("#submit");
-            browser.await("the new run's page", d -> browser.text("#run-id") != null);
+            // run.html renders #run-id empty and fills it once the run is fetched: wait for the id, not the element
+            browser.await("the new run's id", d -> {
+                String shown = browser.text("#run-id");
+                return shown != null && !shown.isBlank();
+            });
             String id = browser.text("#run-id");
             Map<String, Object> run = awaitStatus(id, "paused");
             assertEquals("rush", run.get("trigger"));

@@ -156,6 +156,8 @@ final class Report {
                     map(w3.get("ejb")).get("calls_per_s")));
             t.append(String.format("%-34s %8s %12s  errors %s%n", "W3 POST /api/runs (calls/s)", map(w3.get("rest")).get("threads"),
                     map(w3.get("rest")).get("calls_per_s"), map(w3.get("rest")).get("errors")));
+            t.append(String.format("   (REST/EJB = %s; CPU ms per start, EJB %s, REST %s)%n", w3.get("rest_over_ejb"),
+                    map(w3.get("ejb")).get("cpu_ms_per_start"), map(w3.get("rest")).get("cpu_ms_per_start")));
         }
         Map<String, Object> w4 = map(r.get("w4"));
         if (w4 != null) {
