@@ -33,11 +33,11 @@ asadmin=""
 domain=domain1
 db=h2
 pg_driver=""
-pg_host=127.0.0.1
-pg_port=5432
+pg_host=${SQUIDMESH_PG_HOST:-127.0.0.1} # the SQUIDMESH_PG_* variables: as in ../wildfly/provision.sh
+pg_port=${SQUIDMESH_PG_PORT:-5432}
 pg_database=squidmesh_payara
-pg_user=squidmesh
-pg_password=squidmesh
+pg_user=${SQUIDMESH_PG_USER:-squidmesh}
+pg_password=${SQUIDMESH_PG_PASSWORD:-squidmesh}
 pg_admin=postgres
 users=0
 while [ $# -gt 0 ]; do

@@ -12,11 +12,16 @@
 #   --user U:P:GROUPS an application user U with password P in the comma-separated GROUPS (may be repeated)
 #   --deploy EAR      copy the EAR into standalone/deployments
 #   --extra-cli FILE  run one more offline CLI script after the others (may be repeated)
+#
+# The PostgreSQL connection defaults to SQUIDMESH_PG_HOST, SQUIDMESH_PG_PORT, SQUIDMESH_PG_USER and
+# SQUIDMESH_PG_PASSWORD when they are set (the build sets them from squidmesh.pg.* for every script it runs), else
+# to 127.0.0.1:5432 as squidmesh/squidmesh; the --pg-* options override both.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 home="" db="h2-mem" reset=0 recreate=0 users=0 deploy="" extra=() more_users=()
-pg_driver="" pg_host=127.0.0.1 pg_port=5432 pg_admin=postgres pg_database=squidmesh pg_user=squidmesh pg_password=squidmesh
+pg_driver="" pg_host=${SQUIDMESH_PG_HOST:-127.0.0.1} pg_port=${SQUIDMESH_PG_PORT:-5432} pg_admin=postgres pg_database=squidmesh
+pg_user=${SQUIDMESH_PG_USER:-squidmesh} pg_password=${SQUIDMESH_PG_PASSWORD:-squidmesh}
 
 while [ $# -gt 0 ]; do
   case "$1" in

@@ -11,7 +11,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * DESIGN §2's dependency rules for the engine, checked on its compiled classes: authoring is pure, the engine
  * knows no concrete executor and no HTTP, the public API and the SPI expose no internals, persistence sits below
- * the runtime.
+ * the runtime; and, inside the runtime, the feature packages lean only the ways their package documentation says.
  */
 class ArchitectureTest {
 
@@ -55,6 +55,38 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.squidmesh.persistence..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.squidmesh.runtime..")
                 .because("entities and stores are used by the runtime, never the reverse")
+                .check(engine);
+    }
+
+    private static final String INTERNAL = "io.squidmesh.runtime.internal.";
+
+    @Test
+    void theReadModelNeitherDeliversNorActs() {
+        noClasses().that().resideInAPackage(INTERNAL + "query..")
+                .should().dependOnClassesThat().resideInAnyPackage(INTERNAL + "delivery..", INTERNAL + "operator..",
+                        INTERNAL + "compensation..", INTERNAL + "cron..")
+                .orShould().dependOnClassesThat().haveSimpleName("Dispatcher")
+                .orShould().dependOnClassesThat().haveSimpleName("RunTransitions")
+                .because("reading runs and explaining them changes nothing (the query package)")
+                .check(engine);
+    }
+
+    @Test
+    void definitionsKnowNoFeature() {
+        noClasses().that().resideInAPackage(INTERNAL + "definition..")
+                .should().dependOnClassesThat().resideInAnyPackage(INTERNAL + "delivery..", INTERNAL + "waiting..",
+                        INTERNAL + "recovery..", INTERNAL + "compensation..", INTERNAL + "operator..",
+                        INTERNAL + "query..", INTERNAL + "cron..")
+                .because("deployed definitions are what every feature reads; they read no feature")
+                .check(engine);
+    }
+
+    @Test
+    void deliveryKnowsNoOperatorNorReadModel() {
+        noClasses().that().resideInAPackage(INTERNAL + "delivery..")
+                .should().dependOnClassesThat().resideInAnyPackage(INTERNAL + "operator..", INTERNAL + "query..",
+                        INTERNAL + "cron..")
+                .because("a delivery moves its run on by itself: operator actions and reads sit beside it, not below")
                 .check(engine);
     }
 }

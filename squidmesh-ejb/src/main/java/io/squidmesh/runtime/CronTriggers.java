@@ -1,6 +1,6 @@
 package io.squidmesh.runtime;
 
-import io.squidmesh.runtime.internal.WorkflowRegistry;
+import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
 import io.squidmesh.workflow.TriggerSpec;
 import io.squidmesh.workflow.TriggerType;
 import io.squidmesh.workflow.Workflow;

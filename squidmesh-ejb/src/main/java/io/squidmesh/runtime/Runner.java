@@ -1,8 +1,8 @@
 package io.squidmesh.runtime;
 
-import io.squidmesh.runtime.internal.CompensationRunner;
-import io.squidmesh.runtime.internal.CronDelivery;
-import io.squidmesh.runtime.internal.StepDelivery;
+import io.squidmesh.runtime.internal.compensation.CompensationRunner;
+import io.squidmesh.runtime.internal.cron.CronDelivery;
+import io.squidmesh.runtime.internal.delivery.StepDelivery;
 import io.squidmesh.tracing.Tracing;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

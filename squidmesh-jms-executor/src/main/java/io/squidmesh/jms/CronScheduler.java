@@ -3,18 +3,17 @@ package io.squidmesh.jms;
 import io.squidmesh.executor.CronOptions;
 import io.squidmesh.runtime.CronTriggers;
 import io.squidmesh.runtime.CronTriggers.Declared;
-import jakarta.annotation.PostConstruct;
+import io.squidmesh.runtime.EngineReady;
 import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.io.Serializable;
@@ -47,10 +46,11 @@ import java.util.logging.Logger;
  * had already recorded it as in its timeout would never fire it again). A crash after the send and before that
  * commit activates the window a second time, which the engine ignores (at most one run per window, DESIGN G6), as
  * it ignores a second node running its own timers.
+ * <p>
+ * It starts when the engine says it is ready ({@link EngineReady}): the triggers it reads are the engine's checked
+ * definitions.
  */
 @Singleton
-@Startup
-@DependsOn("squidmesh-ejb.jar#EngineStartup")
 public class CronScheduler {
 
     private static final Logger LOG = Logger.getLogger(CronScheduler.class.getName());
@@ -64,9 +64,12 @@ public class CronScheduler {
     @Inject
     CronActivations activations;
 
-    @PostConstruct
+    /**
+     * Activates the {@code @reboot} triggers and gives every calendar trigger its timer. Public: CDI calls an
+     * enterprise bean's observer as a business method, through the container.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void start() {
+    public void start(@Observes EngineReady ready) {
         Instant now = Instant.now();
         for (Declared trigger : triggers.declared()) {
             if (trigger.firesAtStartup()) {

@@ -6,13 +6,13 @@ import java.util.Optional;
  * The rule for short texts callers choose and the engine keeps (run keys, event names, idempotency keys): not
  * blank, not longer than the column, no control characters (they would make logs and headers lie).
  */
-final class CallerText {
+public final class CallerText {
 
     private CallerText() {
     }
 
     /** What is wrong with {@code value}, or empty when it is acceptable. */
-    static Optional<String> problem(String value, int maxLength) {
+    public static Optional<String> problem(String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return Optional.of("must not be blank");
         }

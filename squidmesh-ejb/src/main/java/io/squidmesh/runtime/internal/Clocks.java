@@ -1,5 +1,6 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.runtime.internal.recovery.NodeRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,16 +13,16 @@ import java.time.temporal.ChronoUnit;
  * clock from the database's at startup and at every heartbeat ({@link #align}), and {@link #now} applies it. The
  * error is half a round trip to the database, far below any lease or grace period.
  */
-final class Clocks {
+public final class Clocks {
 
-    static final Clock UTC = Clock.systemUTC();
+    public static final Clock UTC = Clock.systemUTC();
 
     private static volatile long offsetNanos;
 
     private Clocks() {
     }
 
-    static Instant now() {
+    public static Instant now() {
         return Instant.now(UTC).plusNanos(offsetNanos).truncatedTo(ChronoUnit.MICROS);
     }
 
@@ -29,7 +30,7 @@ final class Clocks {
      * Aligns {@link #now} with the database, from one reading of its clock taken between {@code sentAt} and
      * {@code receivedAt} (local clock): the reading is taken to stand for the middle of that interval.
      */
-    static Duration align(Instant databaseTime, Instant sentAt, Instant receivedAt) {
+    public static Duration align(Instant databaseTime, Instant sentAt, Instant receivedAt) {
         Instant middle = sentAt.plus(Duration.between(sentAt, receivedAt).dividedBy(2));
         Duration offset = Duration.between(middle, databaseTime);
         offsetNanos = offset.toNanos();
@@ -37,7 +38,7 @@ final class Clocks {
     }
 
     /** The current offset of the database's clock from the local one. */
-    static Duration offset() {
+    public static Duration offset() {
         return Duration.ofNanos(offsetNanos);
     }
 }

@@ -1,5 +1,18 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.runtime.internal.definition.DeployedDefinitions;
+import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
+import io.squidmesh.runtime.internal.operator.BulkJobs;
+import io.squidmesh.runtime.internal.operator.Cancellation;
+import io.squidmesh.runtime.internal.operator.ManualActions;
+import io.squidmesh.runtime.internal.operator.OperatorIncidents;
+import io.squidmesh.runtime.internal.operator.Replays;
+import io.squidmesh.runtime.internal.operator.RunMigrations;
+import io.squidmesh.runtime.internal.query.Explanations;
+import io.squidmesh.runtime.internal.query.RunCursor;
+import io.squidmesh.runtime.internal.query.RunReader;
+import io.squidmesh.runtime.internal.query.RunsOverviewReader;
+import io.squidmesh.runtime.internal.waiting.RunSignals;
 import io.squidmesh.DeadLetter;
 import io.squidmesh.BulkJob;
 import io.squidmesh.BulkOptions;

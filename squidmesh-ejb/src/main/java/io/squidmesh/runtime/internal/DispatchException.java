@@ -8,7 +8,7 @@ import io.squidmesh.DispatchFailedException;
  * delivery's transaction commits the failure); work queued for a caller (a start, an operator action, an event) is
  * refused to the caller with {@link #forCaller()}, and the caller's transaction rolls back with nothing written.
  */
-class DispatchException extends RuntimeException {
+public class DispatchException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,12 +19,12 @@ class DispatchException extends RuntimeException {
         this.reason = StepError.cause(cause);
     }
 
-    Object reason() {
+    public Object reason() {
         return reason;
     }
 
     /** What a caller whose operation needed the work is told ({@code dispatch_failed}). */
-    DispatchFailedException forCaller() {
+    public DispatchFailedException forCaller() {
         return new DispatchFailedException(String.valueOf(reason), getCause());
     }
 }

@@ -1,5 +1,8 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
+import io.squidmesh.runtime.internal.delivery.Continuations;
+import io.squidmesh.runtime.internal.delivery.Slots;
 import io.squidmesh.executor.EnqueueOptions;
 import io.squidmesh.executor.Executor;
 import io.squidmesh.persistence.RunEntity;

@@ -1,5 +1,6 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.runtime.internal.delivery.ContinuationBudget;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;

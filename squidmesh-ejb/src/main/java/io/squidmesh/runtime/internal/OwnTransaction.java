@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  */
 public record OwnTransaction<T>(T value, RuntimeException failure) {
 
-    static <T> OwnTransaction<T> run(UserTransaction transaction, Supplier<T> work) {
+    public static <T> OwnTransaction<T> run(UserTransaction transaction, Supplier<T> work) {
         try {
             transaction.begin();
             T value = work.get();

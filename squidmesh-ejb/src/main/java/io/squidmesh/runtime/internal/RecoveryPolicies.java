@@ -11,12 +11,12 @@ import java.util.Map;
  * irreversible step is never compensatable, missing {@code replay}/{@code recovery} are derived, and a
  * failure route's target shows as the step name or {@code complete}.
  */
-final class RecoveryPolicies {
+public final class RecoveryPolicies {
 
     private RecoveryPolicies() {
     }
 
-    static Map<String, Object> effective(Map<String, Object> stored, StepSpec declared) {
+    public static Map<String, Object> effective(Map<String, Object> stored, StepSpec declared) {
         if (stored == null || stored.isEmpty()) {
             return declared == null ? null : declared.recoveryPolicy();
         }
@@ -41,11 +41,11 @@ final class RecoveryPolicies {
         return policy;
     }
 
-    static boolean requiresReview(Map<String, Object> policy) {
+    public static boolean requiresReview(Map<String, Object> policy) {
         return policy != null && StepSpec.REPLAY_MANUAL_REVIEW.equals(policy.get("replay"));
     }
 
-    static String renderTarget(String target) {
+    public static String renderTarget(String target) {
         return Workflows.COMPLETE.equals(target) ? "complete" : target;
     }
 

@@ -29,6 +29,12 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class Telemetry {
 
+    /**
+     * Why a delivery was skipped while its workflow's concurrency limit is full (the step waits for a slot); the
+     * explanation of such a run gives the same reason.
+     */
+    public static final String WAITING_FOR_SLOT = "waiting_for_slot";
+
     private static final Logger LOG = Logger.getLogger(Telemetry.class.getName());
     private static final Object PENDING = Telemetry.class.getName() + ".pending";
     private static final String DISPATCHED = "run.dispatched";

@@ -1,7 +1,22 @@
 /**
- * Internal: run progression (start, claim, step execution, apply), dispatch through the executor, the run state
- * machine, workflow discovery, configuration, telemetry and the read model. One class per responsibility; every
- * state change happens under the run row lock, and every write checks that its claim is still current.
+ * Internal: the run's lifecycle that every feature shares — the facade ({@code DefaultSquidMesh}), starting runs
+ * ({@code RunStarter}, {@code RunKeys}), the run state machine ({@code RunStateMachine}, {@code RunTransitions},
+ * {@code RunState}, which merges a step's output into the run's state), dispatch through the executor
+ * ({@code Dispatcher}), configuration ({@code EngineConfig}), telemetry and database time ({@code Clocks}), and the
+ * pure readings of recovery policies that operators and explanations share ({@code RecoveryPolicies},
+ * {@code ReplaySafety}). Each feature has a package of its own:
+ * <ul>
+ *   <li>{@code delivery}: claim, execute, apply, continue — one delivered step;</li>
+ *   <li>{@code waiting}: steps that wait outside the engine (approvals, events, child runs, batch jobs);</li>
+ *   <li>{@code recovery}: leases, node liveness, the watchdog, deadlines;</li>
+ *   <li>{@code compensation}: undoing completed steps after a failure;</li>
+ *   <li>{@code operator}: what operators do to runs, audited;</li>
+ *   <li>{@code query}: the read model and explanations (nothing there writes);</li>
+ *   <li>{@code definition}: deployed workflow definitions and start-up;</li>
+ *   <li>{@code cron}: delivered cron activations.</li>
+ * </ul>
+ * One class per responsibility; every state change happens under the run row lock, and every write checks that
+ * its claim is still current.
  * <p>
  * Why the transactions are shaped as they are (docs/operations.md, "Guarantees", has the user's view): a delivery
  * claims its step in a short transaction ({@code StepPreparation}) that writes a lease for this node

@@ -1,5 +1,6 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.runtime.internal.delivery.ContinuationBudget;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;

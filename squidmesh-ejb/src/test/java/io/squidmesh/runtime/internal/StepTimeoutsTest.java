@@ -1,5 +1,8 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.runtime.internal.delivery.Claim;
+import io.squidmesh.runtime.internal.delivery.ExecutionOutcome;
+import io.squidmesh.runtime.internal.delivery.StepInvoker;
 import io.squidmesh.persistence.AttemptStatus;
 import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.workflow.Step;

@@ -1,0 +1,416 @@
+package io.squidmesh.runtime.internal.delivery;
+
+import io.squidmesh.runtime.internal.Clocks;
+import io.squidmesh.runtime.internal.DispatchException;
+import io.squidmesh.runtime.internal.Dispatcher;
+import io.squidmesh.runtime.internal.RunState;
+import io.squidmesh.runtime.internal.RunTransitions;
+import io.squidmesh.runtime.internal.RuntimeErrors;
+import io.squidmesh.runtime.internal.StepError;
+import io.squidmesh.runtime.internal.Telemetry;
+import io.squidmesh.runtime.internal.compensation.Compensations;
+import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
+import io.squidmesh.runtime.internal.recovery.NodeRegistry;
+import io.squidmesh.runtime.internal.waiting.ManualSteps;
+import io.squidmesh.runtime.internal.waiting.StepResume;
+import io.squidmesh.RunStatus;
+import io.squidmesh.persistence.AttemptStatus;
+import io.squidmesh.persistence.AttemptStore;
+import io.squidmesh.persistence.RunEntity;
+import io.squidmesh.persistence.RunStore;
+import io.squidmesh.persistence.StepAttemptEntity;
+import io.squidmesh.persistence.StepRunEntity;
+import io.squidmesh.persistence.StepRunStore;
+import io.squidmesh.persistence.StepStatus;
+import io.squidmesh.workflow.DependencyProgress;
+import io.squidmesh.workflow.Outcome;
+import io.squidmesh.workflow.RetryPolicy;
+import io.squidmesh.workflow.StepSpec;
+import io.squidmesh.workflow.TransitionSpec;
+import io.squidmesh.workflow.Workflow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Applies an attempt's outcome in one transaction (SPEC §6.5 E, §6.6–§6.8): the attempt and step rows, the
+ * run's progression, and the successor, retry or compensation it implies all commit together (DESIGN G1).
+ * Every method locks the run first; an attempt that is no longer {@code running} (taken over meanwhile)
+ * changes nothing.
+ */
+@ApplicationScoped
+public class StepApplier {
+
+    private static final Logger LOG = Logger.getLogger(StepApplier.class.getName());
+
+    @Inject
+    RunStore runs;
+
+    @Inject
+    StepRunStore stepRuns;
+
+    @Inject
+    AttemptStore attempts;
+
+    @Inject
+    WorkflowRegistry registry;
+
+    @Inject
+    RunTransitions transitions;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    Compensations compensations;
+
+    @Inject
+    NodeRegistry nodes;
+
+    @Inject
+    Telemetry telemetry;
+
+    @Inject
+    Slots slots;
+
+    /** @return false when the claim was no longer current (taken over): nothing was written */
+    public boolean applySuccess(Claim claim, Map<String, Object> output, Duration scheduleIn, long durationNanos) {
+        RunEntity run = runs.lock(claim.runId());
+        Instant now = Clocks.now();
+        StepRunEntity row = finishAttempt(run, claim, AttemptStatus.COMPLETED, null, now);
+        if (row == null) {
+            return false;
+        }
+        completeStep(run, row, claim, output, scheduleIn, durationNanos, now);
+        return true;
+    }
+
+    /** The claim's step completed with {@code output} (its attempt is finished): record it and move the run on. */
+    void completeStep(RunEntity run, StepRunEntity row, Claim claim, Map<String, Object> output, Duration scheduleIn,
+                      long durationNanos, Instant now) {
+        Map<String, Object> mapped = RunState.mapOutput(output, claim.step().output());
+        row.complete(mapped, now);
+        telemetry.stepCompleted(run, claim.stepName(), claim.attemptNumber(), durationNanos);
+        if (run.getStatus() == RunStatus.FAILED && claim.step().compensate() != null) {
+            // a sibling that completed after the run failed (dependency mode) owes its compensation too
+            dispatcher.enqueueCompensation(run);
+            return;
+        }
+        advance(run, claim.workflow(), claim.step(), mapped, scheduleIn);
+    }
+
+    /** The step row completed but the run did not move on (its apply was lost): move on from the stored output. */
+    public void reconcile(java.util.UUID runId, String step) {
+        RunEntity run = runs.lock(runId);
+        Optional<Workflow> workflow = registry.forRun(run);
+        StepRunEntity row = stepRuns.find(runId, step);
+        if (workflow.isEmpty() || row == null || row.getStatus() != StepStatus.COMPLETED
+                || !step.equals(run.getCurrentStep()) || !run.getStatus().schedulesNextStep()) {
+            return;
+        }
+        advance(run, workflow.get(), workflow.get().step(step).orElseThrow(), row.getOutput(), Duration.ZERO);
+    }
+
+    /**
+     * Queues {@code step}, which an applied outcome handed to the delivering thread ({@link Continuations}) and
+     * that thread could not deliver, if the run still expects it: its current step, the run moving on. Queued
+     * twice at worst (a watchdog round came first), which the delivery fences.
+     */
+    public void handOff(java.util.UUID runId, String step) {
+        RunEntity run = runs.lock(runId);
+        if (run != null && run.getStatus().schedulesNextStep() && step.equals(run.getCurrentStep())) {
+            dispatcher.enqueueStep(run, step, Duration.ZERO);
+        }
+    }
+
+    /** @return false when the claim was no longer current (taken over): nothing was written */
+    public boolean applyFailure(Claim claim, StepError error, long durationNanos) {
+        RunEntity run = runs.lock(claim.runId());
+        Instant now = Clocks.now();
+        StepRunEntity row = finishAttempt(run, claim, AttemptStatus.FAILED, error.json(), now);
+        if (row == null) {
+            return false;
+        }
+        failStep(run, row, claim, error, durationNanos, now);
+        return true;
+    }
+
+    /**
+     * The claim's step failed with {@code error} (its attempt is finished): record it and follow the retry policy,
+     * the error route, or fail the run (and queue its compensation).
+     */
+    void failStep(RunEntity run, StepRunEntity row, Claim claim, StepError error, long durationNanos,
+                  Instant now) {
+        row.fail(error.json(), now);
+        telemetry.stepFailed(run, claim.stepName(), claim.attemptNumber(), durationNanos, error.json());
+
+        RunStatus status = run.getStatus();
+        if (status.isTerminal()) {
+            return;
+        }
+        if (status == RunStatus.CANCELLING) {
+            transitions.moveTo(run, RunStatus.CANCELLED, null);
+            return;
+        }
+        Workflow workflow = claim.workflow();
+        StepSpec step = claim.step();
+        RetryPolicy policy = step.retry();
+        if (error.retryable() && policy != null && policy.retriesAfter(claim.attemptNumber())) {
+            scheduleRetry(run, claim, error, policy);
+            return;
+        }
+        Optional<TransitionSpec> route = workflow.isDependencyMode()
+                ? Optional.empty() : workflow.transition(step.name(), Outcome.ERROR);
+        if (route.isPresent()) {
+            followErrorRoute(run, row, claim, route.get());
+            return;
+        }
+        LOG.severe(() -> "workflow step failed " + StepLogContext.describe(claim) + ": " + error.message());
+        fail(run, step.name(), error.json());
+        if (compensations.available(run, workflow)) {
+            dispatcher.enqueueCompensation(run); // a failure here rolls the whole apply back (SPEC §18.10)
+        }
+    }
+
+    /**
+     * A pause or approval step: the attempt stays running, without a lease, and the run waits for an operator
+     * (SPEC §6.8). A claim taken over meanwhile changes nothing, so a late pause never re-pauses a run that an
+     * operator already moved on.
+     */
+    public boolean applyPause(Claim claim) {
+        RunEntity run = runs.lock(claim.runId());
+        Instant now = Clocks.now();
+        StepAttemptEntity attempt = currentAttempt(claim);
+        StepRunEntity row = attempt == null ? null : stepRuns.get(claim.stepRunId());
+        if (row == null || !row.isRunning()) {
+            LOG.warning(() -> "late pause ignored (stale_attempt) " + StepLogContext.describe(claim));
+            return false;
+        }
+        RunStatus status = run.getStatus();
+        if (status == RunStatus.CANCELLING || status.isTerminal()) {
+            Map<String, Object> error = status == RunStatus.CANCELLING || status == RunStatus.CANCELLED
+                    ? ManualSteps.cancelledWhilePaused()
+                    : Map.of("message", "run already finalized before pause progression", "status", status.value());
+            row.failWithAttempt(attempt, error, now);
+            telemetry.stepFailed(run, claim.stepName(), claim.attemptNumber(),
+                    Duration.between(claim.attemptStartedAt(), now).toNanos(), error);
+            if (status == RunStatus.CANCELLING) {
+                transitions.moveTo(run, RunStatus.CANCELLED, null);
+            }
+            return true;
+        }
+        attempt.releaseLease(); // nothing executes while an operator decides
+        row.setResume(ManualSteps.resumeMetadata(claim.workflow(), claim.step()).json());
+        row.setUpdatedAt(now);
+        transitions.moveTo(run, RunStatus.PAUSED, claim.stepName());
+        run.setLastError(null);
+        return true;
+    }
+
+    /** A batch step's job was launched: remember its execution and come back to look at it. */
+    public boolean applyBatchStarted(Claim claim, long executionId) {
+        RunEntity run = runs.lock(claim.runId());
+        StepRunEntity row = waitingBatchRow(run, claim);
+        if (row == null) {
+            return false;
+        }
+        // the job runs inside this JVM: whoever looks at it later must know whose it is
+        row.setResume(new StepResume.Batch(claim.step().job(), executionId, nodes.id().toString(), nodes.name()).json());
+        row.setUpdatedAt(Clocks.now());
+        lookAgain(run, claim, Duration.ofSeconds(1));
+        return true;
+    }
+
+    /** A batch step's job is still running: look again later, less often the longer it runs. */
+    public boolean applyStillRunning(Claim claim) {
+        RunEntity run = runs.lock(claim.runId());
+        if (waitingBatchRow(run, claim) == null) {
+            return false;
+        }
+        long waited = Duration.between(claim.attemptStartedAt(), Clocks.now()).toSeconds();
+        lookAgain(run, claim, Duration.ofSeconds(Math.min(30, 1 + waited / 10)));
+        return true;
+    }
+
+    /**
+     * The batch step's row if the run still waits for it and this delivery's look is current; the attempt's lease
+     * is released (the job runs without anyone watching it until the next look). A cancelling run is settled.
+     */
+    private StepRunEntity waitingBatchRow(RunEntity run, Claim claim) {
+        StepAttemptEntity attempt = currentAttempt(claim);
+        StepRunEntity row = attempt == null ? null : stepRuns.get(claim.stepRunId());
+        if (row == null) {
+            LOG.warning(() -> "late batch look ignored (stale_attempt) " + StepLogContext.describe(claim));
+            return null;
+        }
+        RunStatus status = run.getStatus();
+        if (status == RunStatus.CANCELLING) {
+            Map<String, Object> error = Map.of("message", "run cancelled while its batch job ran", "reason", "cancelled");
+            row.failWithAttempt(attempt, error, Clocks.now());
+            transitions.moveTo(run, RunStatus.CANCELLED, null);
+            return null;
+        }
+        attempt.releaseLease();
+        return status.isTerminal() ? null : row;
+    }
+
+    private void lookAgain(RunEntity run, Claim claim, Duration delay) {
+        try {
+            dispatcher.enqueueStep(run, claim.stepName(), delay);
+        } catch (DispatchException e) {
+            fail(run, claim.stepName(), RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", claim.stepName(),
+                    "cause", e.reason()));
+        }
+    }
+
+    // ---- success progression (SPEC §6.6) --------------------------------------------------------
+
+    void advance(RunEntity run, Workflow workflow, StepSpec step, Map<String, Object> mapped, Duration scheduleIn) {
+        RunStatus status = run.getStatus();
+        if (status.isTerminal()) {
+            return; // its output is not merged into a settled run
+        }
+        Map<String, Object> context = RunState.merge(run.getContext(), mapped);
+        if (status == RunStatus.CANCELLING) {
+            run.setContext(context);
+            run.setLastError(null);
+            transitions.moveTo(run, RunStatus.CANCELLED, null);
+            return;
+        }
+        if (workflow.isDependencyMode()) {
+            advanceDependencies(run, workflow, step, context, status, scheduleIn);
+        } else {
+            advanceTransition(run, workflow, step, context, scheduleIn);
+        }
+    }
+
+    private void advanceTransition(RunEntity run, Workflow workflow, StepSpec step, Map<String, Object> context,
+                                   Duration scheduleIn) {
+        run.setContext(context);
+        Optional<TransitionSpec> next = workflow.transition(step.name(), Outcome.OK);
+        if (next.isEmpty()) {
+            fail(run, step.name(), RuntimeErrors.of("workflow step completed but next step resolution failed",
+                    "failed_step", step.name(), "cause", RuntimeErrors.fields("from_step", step.name(), "outcome", "ok")));
+            return;
+        }
+        if (next.get().completes()) {
+            run.setLastError(null);
+            transitions.moveTo(run, RunStatus.COMPLETED, null);
+            return;
+        }
+        String target = next.get().to();
+        run.setCurrentStep(target);
+        run.setLastError(null);
+        transitions.touch(run);
+        try {
+            dispatcher.enqueueStep(run, target, scheduleIn);
+        } catch (DispatchException e) {
+            fail(run, target, RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", target, "cause", e.reason()));
+        }
+    }
+
+    private void advanceDependencies(RunEntity run, Workflow workflow, StepSpec step, Map<String, Object> context,
+                                     RunStatus status, Duration scheduleIn) {
+        run.setContext(context);
+        transitions.touch(run);
+        if (status == RunStatus.RETRYING) {
+            return; // a sibling waits for its retry; it will move the run on
+        }
+        DependencyProgress progress = workflow.dependencyProgress(stepRuns.statuses(run.getId()));
+        if (progress instanceof DependencyProgress.Complete) {
+            run.setLastError(null);
+            transitions.moveTo(run, RunStatus.COMPLETED, null);
+        } else if (progress instanceof DependencyProgress.Dispatch dispatch) {
+            run.setCurrentStep(null);
+            try {
+                dispatcher.scheduleSteps(run, workflow, dispatch.steps(), RunState.state(run.getInput(), context),
+                        scheduleIn);
+            } catch (DispatchException e) {
+                fail(run, null, RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_steps", dispatch.steps(),
+                        "dispatch_reason", e.reason()));
+            }
+        } else if (progress instanceof DependencyProgress.Stuck stuck) {
+            fail(run, step.name(), RuntimeErrors.of("workflow step completed but no runnable next step was found",
+                    "failed_step", step.name(), "pending_steps", stuck.pendingSteps()));
+        }
+    }
+
+    // ---- failure progression (SPEC §6.7) --------------------------------------------------------
+
+    private void scheduleRetry(RunEntity run, Claim claim, StepError error, RetryPolicy policy) {
+        Long retryAfter = error.retryAfterMillis();
+        long delay = retryAfter != null ? retryAfter : policy.delayMillis(claim.attemptNumber());
+        LOG.warning(() -> "workflow step failed; scheduling retry " + StepLogContext.describe(claim) + " delay_ms="
+                + delay);
+        run.setLastError(error.json());
+        try {
+            dispatcher.enqueueStep(run, claim.stepName(), Duration.ofMillis(delay));
+        } catch (DispatchException e) {
+            fail(run, claim.stepName(), RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "failed_step", claim.stepName(),
+                    "cause", error.json(), "dispatch_reason", e.reason()));
+            return;
+        }
+        telemetry.retryScheduled(run, claim.stepName(), claim.attemptNumber(), delay);
+        transitions.ensure(run, RunStatus.RETRYING, claim.stepName());
+    }
+
+    private void followErrorRoute(RunEntity run, StepRunEntity row, Claim claim, TransitionSpec route) {
+        LOG.warning(() -> "workflow step failed; routing to error transition " + StepLogContext.describe(claim)
+                + " target=" + route.to());
+        if (route.recovery() != null) {
+            Map<String, Object> recovery = new LinkedHashMap<>(row.getRecovery() == null ? Map.of() : row.getRecovery());
+            recovery.put("failure", Map.of("strategy", route.recovery().value(), "target", route.to()));
+            row.setRecovery(recovery);
+        }
+        run.setLastError(null);
+        if (route.completes()) {
+            transitions.moveTo(run, RunStatus.COMPLETED, null);
+            return;
+        }
+        run.setCurrentStep(route.to());
+        transitions.touch(run);
+        try {
+            dispatcher.enqueueStep(run, route.to(), Duration.ZERO);
+        } catch (DispatchException e) {
+            fail(run, route.to(), RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", route.to(),
+                    "dispatch_reason", e.reason()));
+        }
+    }
+
+    private void fail(RunEntity run, String currentStep, Map<String, Object> error) {
+        run.setLastError(error);
+        transitions.moveTo(run, RunStatus.FAILED, currentStep);
+    }
+
+    // ---- rows ------------------------------------------------------------------------------------
+
+    /**
+     * Finishes the claim's attempt if the claim is still current; null when it was taken over meanwhile (the
+     * caller then writes nothing, and a transactional step rolls its own work back).
+     */
+    private StepRunEntity finishAttempt(RunEntity run, Claim claim, AttemptStatus status, Map<String, Object> error,
+                                        Instant now) {
+        StepAttemptEntity attempt = currentAttempt(claim);
+        StepRunEntity row = attempt == null ? null : stepRuns.get(claim.stepRunId());
+        if (row == null || !row.isRunning()) {
+            LOG.warning(() -> "late result ignored (stale_attempt) " + StepLogContext.describe(claim));
+            return null;
+        }
+        attempt.finish(status, error, now);
+        run.resetNudges();
+        slots.released(claim.workflow(), now);
+        return row;
+    }
+
+    /** The claim's attempt if it still runs under this node's lease, else null (taken over, or settled). */
+    private StepAttemptEntity currentAttempt(Claim claim) {
+        StepAttemptEntity attempt = attempts.get(claim.attemptId());
+        return attempt != null && attempt.isRunning() && nodes.id().equals(attempt.getLeaseNode()) ? attempt : null;
+    }
+}
