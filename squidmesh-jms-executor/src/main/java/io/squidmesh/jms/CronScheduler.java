@@ -48,7 +48,8 @@ import java.util.logging.Logger;
  * it ignores a second node running its own timers.
  * <p>
  * It starts when the engine says it is ready ({@link EngineReady}): the triggers it reads are the engine's checked
- * definitions.
+ * definitions. Persistent timers are restored as the deployment starts, so an overdue one may fire before that; it
+ * touches nothing of the engine then and comes back for the same window a second later.
  */
 @Singleton
 public class CronScheduler {
@@ -64,12 +65,16 @@ public class CronScheduler {
     @Inject
     CronActivations activations;
 
+    /** Whether the engine said it is ready ({@link #start}). */
+    private volatile boolean started;
+
     /**
      * Activates the {@code @reboot} triggers and gives every calendar trigger its timer. Public: CDI calls an
      * enterprise bean's observer as a business method, through the container.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void start(@Observes EngineReady ready) {
+        started = true;
         Instant now = Instant.now();
         for (Declared trigger : triggers.declared()) {
             if (trigger.firesAtStartup()) {
@@ -84,6 +89,9 @@ public class CronScheduler {
     /** Exactly one timer per calendar trigger; none for triggers no longer declared. */
     @Schedule(minute = "*/10", hour = "*", persistent = false)
     public void reconcile() {
+        if (!started) {
+            return; // start() reconciles once the engine is ready
+        }
         Map<String, List<Timer>> existing = new HashMap<>();
         for (Timer timer : timers.getTimers()) {
             if (timer.getInfo() instanceof Tick tick) {
@@ -107,6 +115,10 @@ public class CronScheduler {
     @Timeout
     void fire(Timer timer) {
         if (!(timer.getInfo() instanceof Tick tick)) {
+            return;
+        }
+        if (!started) { // restored and overdue while the engine still starts: the same window, a second later
+            timers.createSingleActionTimer(Date.from(Instant.now().plusSeconds(1)), new TimerConfig(tick, true));
             return;
         }
         Optional<Declared> trigger = triggers.declared().stream().filter(t -> t.key().equals(tick.key())).findFirst();
