@@ -20,7 +20,7 @@ import java.util.Map;
 public record StepError(Map<String, Object> json) {
 
     /** The stored key of the retry decision; absent means retryable. */
-    static final String RETRYABLE = "retryable?";
+    public static final String RETRYABLE = "retryable?";
     private static final String RETRY_AFTER = "retry_after";
     private static final String MESSAGE = "message";
 

@@ -68,8 +68,7 @@ public class InlineSteps {
             attempts.insert(attempt);
             telemetry.stepStarted(run, step.name(), number);
         }
-        return new Claim(run.getId(), workflow, step, row.getId(), attempt.getId(), attempt.getAttemptNumber(),
-                row.getInput(), state, attempt.getInsertedAt(), row.getResume(), row.getLastError());
+        return Claim.of(run, workflow, step, row, attempt, state);
     }
 
     public StepRunEntity row(Claim claim) {

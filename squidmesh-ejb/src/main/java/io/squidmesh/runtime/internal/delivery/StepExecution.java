@@ -52,7 +52,7 @@ public class StepExecution {
             // settled whole when delivered (EventWaits); never claimed for execution
             case AWAIT_EVENT, CHILD_RUN -> throw new IllegalStateException(step.kind() + " step " + step.name()
                     + " is not executed");
-            case BATCH -> StepResume.read(claim.resume()) instanceof StepResume.Batch launched
+            case BATCH -> claim.resume() instanceof StepResume.Batch launched
                     && launched.executionId() instanceof Number id ? batches.check(claim, id.longValue())
                     : batches.start(claim);
             case CUSTOM -> custom(claim, step);

@@ -172,7 +172,8 @@ public class StepPreparation {
             telemetry.stepSkipped(run, stepName, Telemetry.WAITING_FOR_SLOT);
             return new Prepared.Done(Telemetry.WAITING_FOR_SLOT); // a step that ends, or the watchdog, wakes it
         }
-        Map<String, Object> lastError = row == null ? null : row.getLastError();
+        StepError lastError = row == null || row.getLastError() == null ? null : new StepError(row.getLastError());
+        boolean firstAttempt = row == null; // a row inserted here has no attempts: nothing to read to number this one
         if (row == null) {
             row = new StepRunEntity(UUID.randomUUID(), runId, stepName, StepStatus.RUNNING,
                     RunState.input(state, step.input()), step.recoveryPolicy(), now);
@@ -207,7 +208,7 @@ public class StepPreparation {
             transitions.moveTo(run, RunStatus.RUNNING, workflow.isDependencyMode() ? null : stepName);
         }
         run.resetNudges();
-        StepAttemptEntity latest = attempts.latest(row.getId());
+        StepAttemptEntity latest = firstAttempt ? null : attempts.latest(row.getId());
         int number = latest == null ? 1 : latest.getAttemptNumber() + 1;
         StepAttemptEntity attempt = new StepAttemptEntity(UUID.randomUUID(), row.getId(), number, AttemptStatus.RUNNING,
                 deliveryId, now);
@@ -251,8 +252,7 @@ public class StepPreparation {
                 attempt.getDeadline()));
         attempt.finish(AttemptStatus.FAILED, error.json(), now);
         run.resetNudges();
-        Claim claim = new Claim(run.getId(), workflow, step, row.getId(), attempt.getId(), attempt.getAttemptNumber(),
-                row.getInput(), state, attempt.getInsertedAt(), row.getResume(), row.getLastError());
+        Claim claim = Claim.of(run, workflow, step, row, attempt, state);
         applier.failStep(run, row, claim, error, Duration.between(attempt.getInsertedAt(), now).toNanos(), now);
         LOG.warning(() -> "step attempt overran its timeout " + StepLogContext.describe(claim));
         return new Prepared.Done("step_timeout");
@@ -269,9 +269,7 @@ public class StepPreparation {
                                  StepAttemptEntity attempt, Map<String, Object> state, Instant now) {
         lease(attempt, now);
         run.resetNudges();
-        return new Prepared.Execute(new Claim(run.getId(), workflow, step, row.getId(), attempt.getId(),
-                attempt.getAttemptNumber(), row.getInput(), state, attempt.getInsertedAt(), row.getResume(),
-                row.getLastError()));
+        return new Prepared.Execute(Claim.of(run, workflow, step, row, attempt, state));
     }
 
     /** Fails the attempt nobody executes any more, so that a new one can start. */

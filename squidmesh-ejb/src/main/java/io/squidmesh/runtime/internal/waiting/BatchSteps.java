@@ -127,7 +127,7 @@ public class BatchSteps {
 
     /** Why a running execution will never finish, or null: the node it runs in is gone. */
     private String orphaned(Claim claim, BatchStatus status) {
-        StepResume.Batch launched = StepResume.read(claim.resume()) instanceof StepResume.Batch b ? b : null;
+        StepResume.Batch launched = claim.resume() instanceof StepResume.Batch b ? b : null;
         if ((status == BatchStatus.STARTING || status == BatchStatus.STARTED) && launched != null
                 && launched.nodeId() instanceof String nodeId && nodes.isGone(UUID.fromString(nodeId))) {
             return "was left " + status + " by node " + launched.node() + ", which is gone";
@@ -185,7 +185,8 @@ public class BatchSteps {
     }
 
     private static Long previousExecution(Claim claim) {
-        return claim.lastError() != null && claim.lastError().get(EXECUTION_ID) instanceof Number n ? n.longValue() : null;
+        return claim.lastError() != null && claim.lastError().json().get(EXECUTION_ID) instanceof Number n
+                ? n.longValue() : null;
     }
 
     private <T> T inModuleOf(Claim claim, Supplier<T> work) {

@@ -1,9 +1,7 @@
-package io.squidmesh.runtime.internal;
+package io.squidmesh.runtime.internal.delivery;
 
-import io.squidmesh.runtime.internal.delivery.Claim;
-import io.squidmesh.runtime.internal.delivery.ExecutionOutcome;
-import io.squidmesh.runtime.internal.delivery.StepInvoker;
 import io.squidmesh.persistence.AttemptStatus;
+import io.squidmesh.runtime.internal.StepError;
 import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.workflow.Step;
 import io.squidmesh.workflow.StepContext;
