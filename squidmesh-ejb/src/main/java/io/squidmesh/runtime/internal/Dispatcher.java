@@ -1,17 +1,17 @@
 package io.squidmesh.runtime.internal;
 
-import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
-import io.squidmesh.runtime.internal.delivery.Continuations;
-import io.squidmesh.runtime.internal.delivery.Slots;
 import io.squidmesh.executor.EnqueueOptions;
 import io.squidmesh.executor.Executor;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.persistence.StepStatus;
+import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
+import io.squidmesh.runtime.internal.delivery.Continuations;
+import io.squidmesh.runtime.internal.delivery.Slots;
+import io.squidmesh.tracing.Tracing;
 import io.squidmesh.workflow.StepSpec;
 import io.squidmesh.workflow.Workflow;
-import io.squidmesh.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;

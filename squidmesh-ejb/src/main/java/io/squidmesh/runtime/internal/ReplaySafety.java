@@ -1,6 +1,7 @@
 package io.squidmesh.runtime.internal;
 
 import io.squidmesh.StepRun;
+import io.squidmesh.persistence.StepStatus;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +19,7 @@ public final class ReplaySafety {
     /** The override an operator must pass to replay a run that {@link #blockingSteps} objects to. */
     public static final String REQUIRED_OVERRIDE = "allow_irreversible";
 
-    private static final String COMPLETED = "completed";
+    private static final String COMPLETED = StepStatus.COMPLETED.value(); // as the public step shapes carry it
 
     private ReplaySafety() {
     }

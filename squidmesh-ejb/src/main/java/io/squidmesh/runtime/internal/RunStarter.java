@@ -7,16 +7,16 @@ import io.squidmesh.RunStart;
 import io.squidmesh.RunStatus;
 import io.squidmesh.SquidMeshException;
 import io.squidmesh.StartOptions;
+import io.squidmesh.json.StorableJson;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunKeyEntity;
 import io.squidmesh.persistence.RunKeyStore;
 import io.squidmesh.persistence.RunStore;
-import io.squidmesh.json.StorableJson;
+import io.squidmesh.tracing.Tracing;
 import io.squidmesh.workflow.PayloadResolution;
 import io.squidmesh.workflow.PayloadViolation;
 import io.squidmesh.workflow.TriggerSpec;
 import io.squidmesh.workflow.Workflow;
-import io.squidmesh.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

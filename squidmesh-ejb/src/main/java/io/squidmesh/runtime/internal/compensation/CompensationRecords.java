@@ -1,5 +1,10 @@
 package io.squidmesh.runtime.internal.compensation;
 
+import io.squidmesh.RunStatus;
+import io.squidmesh.persistence.RunEntity;
+import io.squidmesh.persistence.RunStore;
+import io.squidmesh.persistence.StepRunEntity;
+import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.runtime.internal.Clocks;
 import io.squidmesh.runtime.internal.Dispatcher;
 import io.squidmesh.runtime.internal.EngineConfig;
@@ -9,11 +14,6 @@ import io.squidmesh.runtime.internal.delivery.ExecutionOutcome;
 import io.squidmesh.runtime.internal.recovery.ClaimLiveness;
 import io.squidmesh.runtime.internal.recovery.Leases;
 import io.squidmesh.runtime.internal.recovery.NodeRegistry;
-import io.squidmesh.RunStatus;
-import io.squidmesh.persistence.RunEntity;
-import io.squidmesh.persistence.RunStore;
-import io.squidmesh.persistence.StepRunEntity;
-import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.workflow.StepContext;
 import io.squidmesh.workflow.StepSpec;
 import io.squidmesh.workflow.Workflow;

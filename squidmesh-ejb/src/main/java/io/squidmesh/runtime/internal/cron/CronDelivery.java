@@ -1,8 +1,8 @@
 package io.squidmesh.runtime.internal.cron;
 
-import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
 import io.squidmesh.runtime.DeliveryDeferredException;
 import io.squidmesh.runtime.Work;
+import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
 import io.squidmesh.workflow.Workflow;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -1,12 +1,12 @@
 package io.squidmesh.runtime.internal.cron;
 
+import io.squidmesh.InvalidTriggerException;
+import io.squidmesh.persistence.CronActivationStore;
+import io.squidmesh.runtime.Work;
 import io.squidmesh.runtime.internal.Clocks;
 import io.squidmesh.runtime.internal.RunStarter;
 import io.squidmesh.runtime.internal.RunState;
 import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
-import io.squidmesh.InvalidTriggerException;
-import io.squidmesh.persistence.CronActivationStore;
-import io.squidmesh.runtime.Work;
 import io.squidmesh.workflow.TriggerSpec;
 import io.squidmesh.workflow.TriggerType;
 import io.squidmesh.workflow.Workflow;

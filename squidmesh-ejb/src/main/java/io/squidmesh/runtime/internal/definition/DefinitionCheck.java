@@ -1,9 +1,9 @@
 package io.squidmesh.runtime.internal.definition;
 
-import io.squidmesh.runtime.internal.RunTransitions;
 import io.squidmesh.RunStatus;
 import io.squidmesh.persistence.DefinitionStore;
 import io.squidmesh.persistence.RunEntity;
+import io.squidmesh.runtime.internal.RunTransitions;
 import io.squidmesh.workflow.DefinitionGraph;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package io.squidmesh.runtime.internal.definition;
 
-import io.squidmesh.runtime.internal.Clocks;
 import io.squidmesh.WorkflowVersion;
 import io.squidmesh.persistence.DefinitionStore;
+import io.squidmesh.runtime.internal.Clocks;
 import io.squidmesh.workflow.Workflow;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

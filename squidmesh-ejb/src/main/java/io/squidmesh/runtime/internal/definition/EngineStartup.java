@@ -1,8 +1,8 @@
 package io.squidmesh.runtime.internal.definition;
 
-import io.squidmesh.runtime.internal.EngineConfig;
 import io.squidmesh.executor.Executor;
 import io.squidmesh.runtime.EngineReady;
+import io.squidmesh.runtime.internal.EngineConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;

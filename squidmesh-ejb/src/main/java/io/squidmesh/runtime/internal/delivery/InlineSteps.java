@@ -1,12 +1,5 @@
 package io.squidmesh.runtime.internal.delivery;
 
-import io.squidmesh.runtime.internal.RunState;
-import io.squidmesh.runtime.internal.RunTransitions;
-import io.squidmesh.runtime.internal.StepError;
-import io.squidmesh.runtime.internal.Telemetry;
-import io.squidmesh.runtime.internal.waiting.ChildRuns;
-import io.squidmesh.runtime.internal.waiting.EventWaits;
-import io.squidmesh.runtime.internal.waiting.StepResume;
 import io.squidmesh.RunStatus;
 import io.squidmesh.persistence.AttemptStatus;
 import io.squidmesh.persistence.AttemptStore;
@@ -15,6 +8,13 @@ import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.persistence.StepStatus;
+import io.squidmesh.runtime.internal.RunState;
+import io.squidmesh.runtime.internal.RunTransitions;
+import io.squidmesh.runtime.internal.StepError;
+import io.squidmesh.runtime.internal.Telemetry;
+import io.squidmesh.runtime.internal.waiting.ChildRuns;
+import io.squidmesh.runtime.internal.waiting.EventWaits;
+import io.squidmesh.runtime.internal.waiting.StepResume;
 import io.squidmesh.workflow.StepSpec;
 import io.squidmesh.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package io.squidmesh.runtime.internal.delivery;
 
-import io.squidmesh.runtime.internal.Dispatcher;
-import io.squidmesh.runtime.internal.EngineConfig;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.SlotStore;
+import io.squidmesh.runtime.internal.Dispatcher;
+import io.squidmesh.runtime.internal.EngineConfig;
 import io.squidmesh.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

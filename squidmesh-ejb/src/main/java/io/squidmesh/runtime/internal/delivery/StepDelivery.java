@@ -1,11 +1,11 @@
 package io.squidmesh.runtime.internal.delivery;
 
+import io.squidmesh.persistence.DatabaseFailures;
+import io.squidmesh.runtime.DeliveryDeferredException;
 import io.squidmesh.runtime.internal.EngineConfig;
 import io.squidmesh.runtime.internal.StepError;
 import io.squidmesh.runtime.internal.recovery.Leases;
 import io.squidmesh.runtime.internal.recovery.NodeRegistry;
-import io.squidmesh.persistence.DatabaseFailures;
-import io.squidmesh.runtime.DeliveryDeferredException;
 import io.squidmesh.tracing.Tracing;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,11 +1,11 @@
 package io.squidmesh.runtime.internal.delivery;
 
+import io.squidmesh.json.StorableJson;
 import io.squidmesh.runtime.internal.StepError;
+import io.squidmesh.runtime.internal.definition.WorkflowRegistry.StepInstance;
 import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
 import io.squidmesh.runtime.internal.waiting.BatchSteps;
 import io.squidmesh.runtime.internal.waiting.StepResume;
-import io.squidmesh.json.StorableJson;
-import io.squidmesh.runtime.internal.definition.WorkflowRegistry.StepInstance;
 import io.squidmesh.workflow.Step;
 import io.squidmesh.workflow.StepContext;
 import io.squidmesh.workflow.StepResult;

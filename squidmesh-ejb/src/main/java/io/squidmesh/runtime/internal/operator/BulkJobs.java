@@ -1,11 +1,11 @@
 package io.squidmesh.runtime.internal.operator;
 
-import io.squidmesh.runtime.internal.Clocks;
-import io.squidmesh.runtime.internal.query.RunKeysReader;
 import io.squidmesh.BulkJob;
 import io.squidmesh.BulkOptions;
 import io.squidmesh.RunFilter;
 import io.squidmesh.SquidMeshException;
+import io.squidmesh.runtime.internal.Clocks;
+import io.squidmesh.runtime.internal.query.RunKeysReader;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;

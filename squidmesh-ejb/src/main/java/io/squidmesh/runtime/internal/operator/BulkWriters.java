@@ -1,13 +1,13 @@
 package io.squidmesh.runtime.internal.operator;
 
-import io.squidmesh.runtime.internal.ReplaySafety;
-import io.squidmesh.runtime.internal.query.RunKeysReader;
-import io.squidmesh.runtime.internal.query.RunReader;
 import io.squidmesh.InvalidTransitionException;
 import io.squidmesh.RunStatus;
 import io.squidmesh.UnsafeReplayException;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
+import io.squidmesh.runtime.internal.ReplaySafety;
+import io.squidmesh.runtime.internal.query.RunKeysReader;
+import io.squidmesh.runtime.internal.query.RunReader;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.api.chunk.ItemProcessor;

@@ -1,11 +1,5 @@
 package io.squidmesh.runtime.internal.operator;
 
-import io.squidmesh.runtime.internal.Clocks;
-import io.squidmesh.runtime.internal.RunTransitions;
-import io.squidmesh.runtime.internal.Telemetry;
-import io.squidmesh.runtime.internal.waiting.ChildRuns;
-import io.squidmesh.runtime.internal.waiting.EventWaits;
-import io.squidmesh.runtime.internal.waiting.ManualSteps;
 import io.squidmesh.InvalidTransitionException;
 import io.squidmesh.RunNotFoundException;
 import io.squidmesh.RunStatus;
@@ -15,6 +9,12 @@ import io.squidmesh.persistence.RunStore;
 import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
+import io.squidmesh.runtime.internal.Clocks;
+import io.squidmesh.runtime.internal.RunTransitions;
+import io.squidmesh.runtime.internal.Telemetry;
+import io.squidmesh.runtime.internal.waiting.ChildRuns;
+import io.squidmesh.runtime.internal.waiting.EventWaits;
+import io.squidmesh.runtime.internal.waiting.ManualSteps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -1,13 +1,5 @@
 package io.squidmesh.runtime.internal.operator;
 
-import io.squidmesh.runtime.internal.Clocks;
-import io.squidmesh.runtime.internal.DispatchException;
-import io.squidmesh.runtime.internal.Dispatcher;
-import io.squidmesh.runtime.internal.RunState;
-import io.squidmesh.runtime.internal.RunTransitions;
-import io.squidmesh.runtime.internal.Telemetry;
-import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
-import io.squidmesh.runtime.internal.waiting.StepResume;
 import io.squidmesh.InvalidManualActionException;
 import io.squidmesh.InvalidStepException;
 import io.squidmesh.InvalidTransitionException;
@@ -23,6 +15,14 @@ import io.squidmesh.persistence.RunStore;
 import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
+import io.squidmesh.runtime.internal.Clocks;
+import io.squidmesh.runtime.internal.DispatchException;
+import io.squidmesh.runtime.internal.Dispatcher;
+import io.squidmesh.runtime.internal.RunState;
+import io.squidmesh.runtime.internal.RunTransitions;
+import io.squidmesh.runtime.internal.Telemetry;
+import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
+import io.squidmesh.runtime.internal.waiting.StepResume;
 import io.squidmesh.workflow.Outcome;
 import io.squidmesh.workflow.StepKind;
 import io.squidmesh.workflow.StepSpec;

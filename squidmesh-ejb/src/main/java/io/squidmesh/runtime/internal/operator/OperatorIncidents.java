@@ -1,6 +1,5 @@
 package io.squidmesh.runtime.internal.operator;
 
-import io.squidmesh.runtime.internal.Clocks;
 import io.squidmesh.DeadLetter;
 import io.squidmesh.Incidents;
 import io.squidmesh.SquidMeshException;
@@ -10,6 +9,7 @@ import io.squidmesh.persistence.OperatorActionEntity;
 import io.squidmesh.persistence.OperatorActionStore;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
+import io.squidmesh.runtime.internal.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;

@@ -1,14 +1,14 @@
 package io.squidmesh.runtime.internal.operator;
 
-import io.squidmesh.runtime.internal.ReplaySafety;
-import io.squidmesh.runtime.internal.RunStarter;
-import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
-import io.squidmesh.runtime.internal.query.RunReader;
 import io.squidmesh.Run;
 import io.squidmesh.RunNotFoundException;
 import io.squidmesh.UnsafeReplayException;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
+import io.squidmesh.runtime.internal.ReplaySafety;
+import io.squidmesh.runtime.internal.RunStarter;
+import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
+import io.squidmesh.runtime.internal.query.RunReader;
 import io.squidmesh.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

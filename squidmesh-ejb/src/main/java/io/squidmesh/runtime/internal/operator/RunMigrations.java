@@ -1,11 +1,5 @@
 package io.squidmesh.runtime.internal.operator;
 
-import io.squidmesh.runtime.internal.Clocks;
-import io.squidmesh.runtime.internal.DispatchException;
-import io.squidmesh.runtime.internal.Dispatcher;
-import io.squidmesh.runtime.internal.RunState;
-import io.squidmesh.runtime.internal.RunTransitions;
-import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
 import io.squidmesh.InvalidMigrationException;
 import io.squidmesh.InvalidTransitionException;
 import io.squidmesh.RunNotFoundException;
@@ -16,6 +10,12 @@ import io.squidmesh.persistence.RunStore;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.persistence.StepStatus;
+import io.squidmesh.runtime.internal.Clocks;
+import io.squidmesh.runtime.internal.DispatchException;
+import io.squidmesh.runtime.internal.Dispatcher;
+import io.squidmesh.runtime.internal.RunState;
+import io.squidmesh.runtime.internal.RunTransitions;
+import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
 import io.squidmesh.workflow.DependencyProgress;
 import io.squidmesh.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;

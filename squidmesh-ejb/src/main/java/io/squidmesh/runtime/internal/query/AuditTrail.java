@@ -1,11 +1,11 @@
 package io.squidmesh.runtime.internal.query;
 
-import io.squidmesh.runtime.internal.RecoveryPolicies;
-import io.squidmesh.runtime.internal.waiting.StepResume;
 import io.squidmesh.AuditEvent;
 import io.squidmesh.persistence.OperatorActionEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepStatus;
+import io.squidmesh.runtime.internal.RecoveryPolicies;
+import io.squidmesh.runtime.internal.waiting.StepResume;
 import io.squidmesh.workflow.StepKind;
 import io.squidmesh.workflow.StepSpec;
 import io.squidmesh.workflow.Workflow;

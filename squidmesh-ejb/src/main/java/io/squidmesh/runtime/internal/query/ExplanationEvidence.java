@@ -1,10 +1,10 @@
 package io.squidmesh.runtime.internal.query;
 
-import io.squidmesh.runtime.internal.RunState;
 import io.squidmesh.Run;
 import io.squidmesh.StepAttempt;
 import io.squidmesh.StepRun;
 import io.squidmesh.StepState;
+import io.squidmesh.runtime.internal.RunState;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,5 @@
 package io.squidmesh.runtime.internal.query;
 
-import io.squidmesh.runtime.internal.Clocks;
-import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
-import io.squidmesh.runtime.internal.recovery.ClaimLiveness;
-import io.squidmesh.runtime.internal.recovery.Leases;
-import io.squidmesh.runtime.internal.recovery.NodeRegistry;
 import io.squidmesh.Run;
 import io.squidmesh.RunExplanation;
 import io.squidmesh.persistence.AttemptStore;
@@ -13,6 +8,11 @@ import io.squidmesh.persistence.RunStore;
 import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
+import io.squidmesh.runtime.internal.Clocks;
+import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
+import io.squidmesh.runtime.internal.recovery.ClaimLiveness;
+import io.squidmesh.runtime.internal.recovery.Leases;
+import io.squidmesh.runtime.internal.recovery.NodeRegistry;
 import io.squidmesh.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,16 +1,17 @@
 package io.squidmesh.runtime.internal.query;
 
-import io.squidmesh.runtime.internal.definition.DefinitionVerdict;
-import io.squidmesh.runtime.internal.Telemetry;
-import io.squidmesh.runtime.internal.ReplaySafety;
-import io.squidmesh.runtime.internal.waiting.ChildRuns;
-import io.squidmesh.runtime.internal.waiting.StepResume;
 import io.squidmesh.Run;
 import io.squidmesh.RunExplanation;
 import io.squidmesh.RunStatus;
 import io.squidmesh.StepAttempt;
 import io.squidmesh.StepRun;
 import io.squidmesh.StepState;
+import io.squidmesh.persistence.StepStatus;
+import io.squidmesh.runtime.internal.ReplaySafety;
+import io.squidmesh.runtime.internal.Telemetry;
+import io.squidmesh.runtime.internal.definition.DefinitionVerdict;
+import io.squidmesh.runtime.internal.waiting.ChildRuns;
+import io.squidmesh.runtime.internal.waiting.StepResume;
 import io.squidmesh.workflow.RetryPolicy;
 import io.squidmesh.workflow.StepSpec;
 import io.squidmesh.workflow.Workflow;
@@ -80,9 +81,10 @@ public final class RunExplainer {
 
     private static final String UNAVAILABLE = "unavailable";
     private static final String SKIP_WHILE_RUNNING = "skip_while_running";
-    private static final String STATUS_COMPLETED = "completed";
-    private static final String STATUS_RUNNING = "running";
-    private static final String STATUS_PENDING = "pending";
+    // the public step shapes carry a step row's status as its stored name
+    private static final String STATUS_COMPLETED = StepStatus.COMPLETED.value();
+    private static final String STATUS_RUNNING = StepStatus.RUNNING.value();
+    private static final String STATUS_PENDING = StepStatus.PENDING.value();
     private static final String STATUS_WAITING = StepState.WAITING;
     private static final String NO_ROW = "missing";
     private static final List<String> WAIT_FOR_STEP_OR_CANCEL = List.of(Action.WAIT_FOR_STEP, Action.CANCEL_RUN);

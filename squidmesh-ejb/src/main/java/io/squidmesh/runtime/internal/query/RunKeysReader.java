@@ -1,8 +1,8 @@
 package io.squidmesh.runtime.internal.query;
 
 import io.squidmesh.RunStatus;
-import io.squidmesh.persistence.RunStore;
 import io.squidmesh.persistence.RunStore.RunKey;
+import io.squidmesh.persistence.RunStore;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;

@@ -1,22 +1,22 @@
 package io.squidmesh.runtime.internal.query;
 
-import io.squidmesh.runtime.internal.RecoveryPolicies;
-import io.squidmesh.runtime.internal.RunViews;
-import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
 import io.squidmesh.AuditEvent;
 import io.squidmesh.Run;
 import io.squidmesh.RunNotFoundException;
 import io.squidmesh.StepAttempt;
 import io.squidmesh.StepRun;
 import io.squidmesh.StepState;
-import io.squidmesh.persistence.OperatorActionStore;
 import io.squidmesh.persistence.AttemptStore;
+import io.squidmesh.persistence.OperatorActionStore;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunEventStore;
 import io.squidmesh.persistence.RunStore;
 import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
+import io.squidmesh.runtime.internal.RecoveryPolicies;
+import io.squidmesh.runtime.internal.RunViews;
+import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
 import io.squidmesh.workflow.StepSpec;
 import io.squidmesh.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;

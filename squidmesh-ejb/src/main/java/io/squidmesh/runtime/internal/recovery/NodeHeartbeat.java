@@ -1,11 +1,11 @@
 package io.squidmesh.runtime.internal.recovery;
 
-import io.squidmesh.runtime.internal.Clocks;
-import io.squidmesh.runtime.internal.OwnTransaction;
 import io.squidmesh.persistence.AttemptStatus;
 import io.squidmesh.persistence.DatabaseVendor;
 import io.squidmesh.persistence.DbTime;
 import io.squidmesh.persistence.NodeEntity;
+import io.squidmesh.runtime.internal.Clocks;
+import io.squidmesh.runtime.internal.OwnTransaction;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionManagement;

@@ -1,8 +1,8 @@
 package io.squidmesh.runtime.internal.recovery;
 
+import io.squidmesh.persistence.NodeEntity;
 import io.squidmesh.runtime.internal.Clocks;
 import io.squidmesh.runtime.internal.EngineConfig;
-import io.squidmesh.persistence.NodeEntity;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -1,5 +1,11 @@
 package io.squidmesh.runtime.internal.recovery;
 
+import io.squidmesh.RunStatus;
+import io.squidmesh.persistence.AttemptStore;
+import io.squidmesh.persistence.RunEntity;
+import io.squidmesh.persistence.RunStore;
+import io.squidmesh.persistence.StepRunEntity;
+import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.runtime.internal.DispatchException;
 import io.squidmesh.runtime.internal.Dispatcher;
 import io.squidmesh.runtime.internal.RunTransitions;
@@ -8,12 +14,6 @@ import io.squidmesh.runtime.internal.compensation.Compensations;
 import io.squidmesh.runtime.internal.operator.Cancellation;
 import io.squidmesh.runtime.internal.waiting.ChildRuns;
 import io.squidmesh.runtime.internal.waiting.EventWaits;
-import io.squidmesh.RunStatus;
-import io.squidmesh.persistence.AttemptStore;
-import io.squidmesh.persistence.RunEntity;
-import io.squidmesh.persistence.RunStore;
-import io.squidmesh.persistence.StepRunEntity;
-import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package io.squidmesh.runtime.internal.recovery;
 
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.util.Optional;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 /**
  * The transaction manager's node identifier of this server, where the server tells it: WildFly publishes its

@@ -1,11 +1,11 @@
 package io.squidmesh.runtime.internal.waiting;
 
+import io.squidmesh.json.Json;
 import io.squidmesh.runtime.internal.StepError;
 import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
 import io.squidmesh.runtime.internal.delivery.Claim;
 import io.squidmesh.runtime.internal.delivery.ExecutionOutcome;
 import io.squidmesh.runtime.internal.recovery.NodeRegistry;
-import io.squidmesh.json.Json;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;

@@ -1,5 +1,11 @@
 package io.squidmesh.runtime.internal.waiting;
 
+import io.squidmesh.InvalidPayloadException;
+import io.squidmesh.Run;
+import io.squidmesh.RunStatus;
+import io.squidmesh.persistence.RunEntity;
+import io.squidmesh.persistence.RunStore;
+import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.runtime.internal.RunStarter;
 import io.squidmesh.runtime.internal.RunTransitions;
 import io.squidmesh.runtime.internal.StepError;
@@ -7,12 +13,6 @@ import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
 import io.squidmesh.runtime.internal.delivery.Claim;
 import io.squidmesh.runtime.internal.delivery.InlineSteps;
 import io.squidmesh.runtime.internal.delivery.Prepared;
-import io.squidmesh.InvalidPayloadException;
-import io.squidmesh.Run;
-import io.squidmesh.RunStatus;
-import io.squidmesh.persistence.RunEntity;
-import io.squidmesh.persistence.RunStore;
-import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.workflow.StepSpec;
 import io.squidmesh.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,9 @@
 package io.squidmesh.runtime.internal.waiting;
 
+import io.squidmesh.persistence.RunEntity;
+import io.squidmesh.persistence.RunEventEntity;
+import io.squidmesh.persistence.RunEventStore;
+import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.runtime.internal.DispatchException;
 import io.squidmesh.runtime.internal.Dispatcher;
 import io.squidmesh.runtime.internal.RuntimeErrors;
@@ -7,10 +11,6 @@ import io.squidmesh.runtime.internal.StepError;
 import io.squidmesh.runtime.internal.delivery.Claim;
 import io.squidmesh.runtime.internal.delivery.InlineSteps;
 import io.squidmesh.runtime.internal.delivery.Prepared;
-import io.squidmesh.persistence.RunEntity;
-import io.squidmesh.persistence.RunEventEntity;
-import io.squidmesh.persistence.RunEventStore;
-import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.workflow.StepSpec;
 import io.squidmesh.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,5 @@
 package io.squidmesh.runtime.internal.waiting;
 
-import io.squidmesh.runtime.internal.CallerText;
-import io.squidmesh.runtime.internal.Clocks;
-import io.squidmesh.runtime.internal.DispatchException;
-import io.squidmesh.runtime.internal.Dispatcher;
-import io.squidmesh.runtime.internal.RunViews;
 import io.squidmesh.InvalidEventException;
 import io.squidmesh.RunEvent;
 import io.squidmesh.RunNotFoundException;
@@ -18,6 +13,11 @@ import io.squidmesh.persistence.RunKeyStore;
 import io.squidmesh.persistence.RunStore;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
+import io.squidmesh.runtime.internal.CallerText;
+import io.squidmesh.runtime.internal.Clocks;
+import io.squidmesh.runtime.internal.DispatchException;
+import io.squidmesh.runtime.internal.Dispatcher;
+import io.squidmesh.runtime.internal.RunViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

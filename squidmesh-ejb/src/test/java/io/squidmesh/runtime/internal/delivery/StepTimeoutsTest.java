@@ -1,8 +1,8 @@
 package io.squidmesh.runtime.internal.delivery;
 
 import io.squidmesh.persistence.AttemptStatus;
-import io.squidmesh.runtime.internal.StepError;
 import io.squidmesh.persistence.StepAttemptEntity;
+import io.squidmesh.runtime.internal.StepError;
 import io.squidmesh.workflow.Step;
 import io.squidmesh.workflow.StepContext;
 import io.squidmesh.workflow.StepResult;
