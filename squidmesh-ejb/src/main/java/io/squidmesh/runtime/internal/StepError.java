@@ -79,14 +79,14 @@ public record StepError(Map<String, Object> json) {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return new StepError(RuntimeErrors.of("transactional step could not commit: " + message(root),
+        return new StepError(RuntimeError.ordered(MESSAGE, "transactional step could not commit: " + message(root),
                 "type", root.getClass().getName(), RETRYABLE, true));
     }
 
     /** An attempt that overran its step's timeout: retryable, so the step's retry policy applies. */
     public static StepError timedOut(String step, Duration timeout) {
-        return new StepError(RuntimeErrors.of("step " + step + " did not finish within " + timeout.toMillis() + " ms",
-                "reason", "step_timeout", "timeout_ms", timeout.toMillis(), RETRYABLE, true));
+        return new StepError(RuntimeError.ordered(MESSAGE, "step " + step + " did not finish within "
+                + timeout.toMillis() + " ms", "reason", "step_timeout", "timeout_ms", timeout.toMillis(), RETRYABLE, true));
     }
 
     /**
@@ -96,7 +96,9 @@ public record StepError(Map<String, Object> json) {
      * @param keysAndValues alternating keys and values, in the order they are stored
      */
     public static StepError refused(String message, Object... keysAndValues) {
-        return new StepError(RuntimeErrors.of(message, keysAndValues)).with(RETRYABLE, false);
+        Map<String, Object> error = RuntimeError.ordered(MESSAGE, message);
+        error.putAll(RuntimeError.ordered(keysAndValues));
+        return new StepError(error).with(RETRYABLE, false);
     }
 
     /** Whether the step's retry policy applies: unless the error says {@code retryable?: false}. */

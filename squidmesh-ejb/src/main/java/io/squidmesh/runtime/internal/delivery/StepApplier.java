@@ -14,7 +14,7 @@ import io.squidmesh.runtime.internal.DispatchException;
 import io.squidmesh.runtime.internal.Dispatcher;
 import io.squidmesh.runtime.internal.RunState;
 import io.squidmesh.runtime.internal.RunTransitions;
-import io.squidmesh.runtime.internal.RuntimeErrors;
+import io.squidmesh.runtime.internal.RuntimeError;
 import io.squidmesh.runtime.internal.StepError;
 import io.squidmesh.runtime.internal.Telemetry;
 import io.squidmesh.runtime.internal.compensation.Compensations;
@@ -172,7 +172,7 @@ public class StepApplier {
             return;
         }
         LOG.severe(() -> "workflow step failed " + StepLogContext.describe(claim) + ": " + error.message());
-        fail(run, step.name(), error.json());
+        fail(run, step.name(), error);
         if (compensations.available(run, workflow)) {
             dispatcher.enqueueCompensation(run); // a failure here rolls the whole apply back (SPEC §18.10)
         }
@@ -264,8 +264,7 @@ public class StepApplier {
         try {
             dispatcher.enqueueStep(run, claim.stepName(), delay);
         } catch (DispatchException e) {
-            fail(run, claim.stepName(), RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", claim.stepName(),
-                    "cause", e.reason()));
+            fail(run, claim.stepName(), new RuntimeError.NextStepNotQueued(claim.stepName(), e.reason()));
         }
     }
 
@@ -295,8 +294,7 @@ public class StepApplier {
         run.setContext(context);
         Optional<TransitionSpec> next = workflow.transition(step.name(), Outcome.OK);
         if (next.isEmpty()) {
-            fail(run, step.name(), RuntimeErrors.of("workflow step completed but next step resolution failed",
-                    "failed_step", step.name(), "cause", RuntimeErrors.fields("from_step", step.name(), "outcome", "ok")));
+            fail(run, step.name(), new RuntimeError.NoTransition(step.name()));
             return;
         }
         if (next.get().completes()) {
@@ -311,7 +309,7 @@ public class StepApplier {
         try {
             dispatcher.enqueueStep(run, target, scheduleIn);
         } catch (DispatchException e) {
-            fail(run, target, RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", target, "cause", e.reason()));
+            fail(run, target, new RuntimeError.NextStepNotQueued(target, e.reason()));
         }
     }
 
@@ -332,12 +330,10 @@ public class StepApplier {
                 dispatcher.scheduleSteps(run, workflow, dispatch.steps(), RunState.state(run.getInput(), context),
                         scheduleIn);
             } catch (DispatchException e) {
-                fail(run, null, RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_steps", dispatch.steps(),
-                        "dispatch_reason", e.reason()));
+                fail(run, null, new RuntimeError.ReadyStepsNotQueued(dispatch.steps(), e.reason()));
             }
         } else if (progress instanceof DependencyProgress.Stuck stuck) {
-            fail(run, step.name(), RuntimeErrors.of("workflow step completed but no runnable next step was found",
-                    "failed_step", step.name(), "pending_steps", stuck.pendingSteps()));
+            fail(run, step.name(), new RuntimeError.NoRunnableStep(step.name(), stuck.pendingSteps()));
         }
     }
 
@@ -352,8 +348,7 @@ public class StepApplier {
         try {
             dispatcher.enqueueStep(run, claim.stepName(), Duration.ofMillis(delay));
         } catch (DispatchException e) {
-            fail(run, claim.stepName(), RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "failed_step", claim.stepName(),
-                    "cause", error.json(), "dispatch_reason", e.reason()));
+            fail(run, claim.stepName(), new RuntimeError.RetryNotQueued(claim.stepName(), error.json(), e.reason()));
             return;
         }
         telemetry.retryScheduled(run, claim.stepName(), claim.attemptNumber(), delay);
@@ -378,13 +373,22 @@ public class StepApplier {
         try {
             dispatcher.enqueueStep(run, route.to(), Duration.ZERO);
         } catch (DispatchException e) {
-            fail(run, route.to(), RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", route.to(),
-                    "dispatch_reason", e.reason()));
+            fail(run, route.to(), new RuntimeError.RouteNotQueued(route.to(), e.reason()));
         }
     }
 
-    private void fail(RunEntity run, String currentStep, Map<String, Object> error) {
-        run.setLastError(error);
+    /** The run fails with the step's own error as its last error. */
+    private void fail(RunEntity run, String currentStep, StepError error) {
+        failWith(run, currentStep, error.json());
+    }
+
+    /** The run fails because the engine could not move it on. */
+    private void fail(RunEntity run, String currentStep, RuntimeError error) {
+        failWith(run, currentStep, error.json());
+    }
+
+    private void failWith(RunEntity run, String currentStep, Map<String, Object> lastError) {
+        run.setLastError(lastError);
         transitions.moveTo(run, RunStatus.FAILED, currentStep);
     }
 

@@ -9,7 +9,7 @@ import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.runtime.internal.DispatchException;
 import io.squidmesh.runtime.internal.Dispatcher;
 import io.squidmesh.runtime.internal.RunTransitions;
-import io.squidmesh.runtime.internal.RuntimeErrors;
+import io.squidmesh.runtime.internal.RuntimeError;
 import io.squidmesh.runtime.internal.compensation.Compensations;
 import io.squidmesh.runtime.internal.operator.Cancellation;
 import io.squidmesh.runtime.internal.waiting.ChildRuns;
@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -63,10 +62,7 @@ public class RunDeadlines {
         if (!run.overran(now) || run.getStatus() == RunStatus.CANCELLING) {
             return false; // in time, settled, or being cancelled already
         }
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", "run did not end by its deadline " + run.getDeadline());
-        error.put("reason", "run_deadline_exceeded");
-        error.put("deadline_at", run.getDeadline().toString());
+        Map<String, Object> error = new RuntimeError.DeadlineExceeded(run.getDeadline()).json();
         String route = workflow.isDependencyMode() ? null : workflow.deadlineRoute();
         for (StepRunEntity row : stepRuns.forRun(run.getId())) {
             boolean paused = run.getStatus() == RunStatus.PAUSED && row.getStep().equals(run.getCurrentStep());
@@ -114,7 +110,7 @@ public class RunDeadlines {
         try {
             dispatcher.enqueueStep(run, route, java.time.Duration.ZERO);
         } catch (DispatchException e) {
-            run.setLastError(RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step", route, "cause", e.reason()));
+            run.setLastError(new RuntimeError.NextStepNotQueued(route, e.reason()).json());
             transitions.moveTo(run, RunStatus.FAILED, route);
         }
     }

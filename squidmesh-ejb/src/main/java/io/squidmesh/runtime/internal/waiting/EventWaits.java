@@ -6,7 +6,7 @@ import io.squidmesh.persistence.RunEventStore;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.runtime.internal.DispatchException;
 import io.squidmesh.runtime.internal.Dispatcher;
-import io.squidmesh.runtime.internal.RuntimeErrors;
+import io.squidmesh.runtime.internal.RuntimeError;
 import io.squidmesh.runtime.internal.StepError;
 import io.squidmesh.runtime.internal.delivery.Claim;
 import io.squidmesh.runtime.internal.delivery.InlineSteps;
@@ -104,8 +104,8 @@ public class EventWaits {
             try {
                 dispatcher.enqueueStep(run, step.name(), Duration.between(now, timeoutAt));
             } catch (DispatchException e) {
-                inline.fail(run, claim, StepError.of(RuntimeErrors.of(RuntimeErrors.DISPATCH_FAILED, "next_step",
-                        step.name(), "cause", e.reason())), now);
+                inline.fail(run, claim, new RuntimeError.NextStepNotQueued(step.name(), e.reason()).asStepError(),
+                        now);
                 return new Prepared.Done("event_timeout");
             }
         }

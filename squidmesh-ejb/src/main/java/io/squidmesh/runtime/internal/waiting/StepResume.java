@@ -1,6 +1,6 @@
 package io.squidmesh.runtime.internal.waiting;
 
-import io.squidmesh.runtime.internal.RuntimeErrors;
+import io.squidmesh.runtime.internal.RuntimeError;
 import io.squidmesh.runtime.internal.query.PausedResume;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -140,6 +140,6 @@ public sealed interface StepResume {
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {
-        return RuntimeErrors.fields(keysAndValues);
+        return RuntimeError.ordered(keysAndValues);
     }
 }

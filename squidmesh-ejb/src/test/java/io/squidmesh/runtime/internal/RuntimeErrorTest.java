@@ -1,0 +1,85 @@
+package io.squidmesh.runtime.internal;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The last_error shapes the runtime writes (SPEC §6.19), one row per situation, keys in the stored order. */
+class RuntimeErrorTest {
+
+    private static final Map<String, Object> REFUSAL = Map.of("code", "executor_unavailable");
+
+    @Test
+    void aNextStepThatCouldNotBeQueuedNamesTheStepAndTheRefusal() {
+        assertShape(new RuntimeError.NextStepNotQueued("charge", REFUSAL),
+                List.of("message", "next_step", "cause"),
+                Map.of("message", RuntimeError.DISPATCH_FAILED, "next_step", "charge", "cause", REFUSAL));
+    }
+
+    @Test
+    void anErrorRouteThatCouldNotBeQueuedCallsTheRefusalTheDispatchReason() {
+        assertShape(new RuntimeError.RouteNotQueued("refund", REFUSAL),
+                List.of("message", "next_step", "dispatch_reason"),
+                Map.of("message", RuntimeError.DISPATCH_FAILED, "next_step", "refund", "dispatch_reason", REFUSAL));
+    }
+
+    @Test
+    void readyStepsThatCouldNotBeQueuedAreListed() {
+        assertShape(new RuntimeError.ReadyStepsNotQueued(List.of("b", "c"), REFUSAL),
+                List.of("message", "next_steps", "dispatch_reason"),
+                Map.of("message", RuntimeError.DISPATCH_FAILED, "next_steps", List.of("b", "c"),
+                        "dispatch_reason", REFUSAL));
+    }
+
+    @Test
+    void aRetryThatCouldNotBeQueuedKeepsWhatTheStepFailedWith() {
+        Map<String, Object> stepError = Map.of("message", "card declined");
+        assertShape(new RuntimeError.RetryNotQueued("charge", stepError, REFUSAL),
+                List.of("message", "failed_step", "cause", "dispatch_reason"),
+                Map.of("message", RuntimeError.DISPATCH_FAILED, "failed_step", "charge", "cause", stepError,
+                        "dispatch_reason", REFUSAL));
+    }
+
+    @Test
+    void aStepWithoutAnOkTransitionSaysFromWhereAndWhichOutcome() {
+        assertShape(new RuntimeError.NoTransition("load"),
+                List.of("message", "failed_step", "cause"),
+                Map.of("message", "workflow step completed but next step resolution failed", "failed_step", "load",
+                        "cause", Map.of("from_step", "load", "outcome", "ok")));
+    }
+
+    @Test
+    void aStuckDependencyRunListsThePendingSteps() {
+        assertShape(new RuntimeError.NoRunnableStep("a", List.of("d")),
+                List.of("message", "failed_step", "pending_steps"),
+                Map.of("message", "workflow step completed but no runnable next step was found", "failed_step", "a",
+                        "pending_steps", List.of("d")));
+    }
+
+    @Test
+    void anOverrunDeadlineGivesItsReasonAndTheDeadline() {
+        Instant deadline = Instant.parse("2026-12-08T01:00:00Z");
+        assertShape(new RuntimeError.DeadlineExceeded(deadline),
+                List.of("message", "reason", "deadline_at"),
+                Map.of("message", "run did not end by its deadline 2026-12-08T01:00:00Z",
+                        "reason", "run_deadline_exceeded", "deadline_at", "2026-12-08T01:00:00Z"));
+    }
+
+    @Test
+    void asAStepsFailureItIsKeptWholeAndRetryable() {
+        StepError error = new RuntimeError.NextStepNotQueued("wait_for_payment", REFUSAL).asStepError();
+        assertEquals(new RuntimeError.NextStepNotQueued("wait_for_payment", REFUSAL).json(), error.json());
+        assertTrue(error.retryable(), "no retryable? key: the step's retry policy decides");
+    }
+
+    private static void assertShape(RuntimeError error, List<String> keys, Map<String, Object> json) {
+        assertEquals(keys, new ArrayList<>(error.json().keySet()), "stored key order");
+        assertEquals(json, error.json());
+    }
+}
