@@ -1,11 +1,16 @@
 package io.squidmesh;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.squidmesh.runtime.internal.InCallersTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -88,5 +93,21 @@ class ArchitectureTest {
                         INTERNAL + "cron..")
                 .because("a delivery moves its run on by itself: operator actions and reads sit beside it, not below")
                 .check(engine);
+    }
+
+    @Test
+    void whatQueuesOrMovesARunDoesSoInItsCallersTransaction() {
+        classes().that().resideInAPackage("io.squidmesh.runtime.internal..")
+                .and().areAnnotatedWith(ApplicationScoped.class)
+                .and(describe("queue work or move runs", ArchitectureTest::queuesOrMovesRuns))
+                .should().beAnnotatedWith(InCallersTransaction.class)
+                .because("a run's state and the message it implies commit together (DESIGN G1): a bean that queues"
+                        + " work or moves a run must not run outside the transaction that locked it")
+                .check(engine);
+    }
+
+    private static boolean queuesOrMovesRuns(JavaClass bean) {
+        return bean.getDirectDependenciesFromSelf().stream().map(d -> d.getTargetClass().getFullName())
+                .anyMatch(target -> target.equals(INTERNAL + "Dispatcher") || target.equals(INTERNAL + "RunTransitions"));
     }
 }

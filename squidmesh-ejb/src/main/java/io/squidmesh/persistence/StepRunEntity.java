@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -116,6 +117,16 @@ public class StepRunEntity {
 
     public void setRecovery(Map<String, Object> recovery) {
         this.recovery = recovery;
+    }
+
+    /**
+     * Sets one entry of the recovery record (the policy snapshot, the route a failure took, a compensation's
+     * progress), keeping the others; a new map, so that the JSON column is seen as changed.
+     */
+    public void putRecovery(String key, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(recovery == null ? Map.of() : recovery);
+        changed.put(key, value);
+        recovery = changed;
     }
 
     public Map<String, Object> getResume() {

@@ -33,6 +33,7 @@ import java.util.UUID;
  * transaction does (JMS delivery delay counts from the send).
  */
 @ApplicationScoped
+@InCallersTransaction
 public class Dispatcher {
 
     /** The dispatch event's executor metadata for a step the delivering thread runs next itself. */

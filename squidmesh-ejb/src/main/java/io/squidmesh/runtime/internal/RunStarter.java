@@ -33,6 +33,7 @@ import java.util.UUID;
  * exception rolls everything back and no run remains.
  */
 @ApplicationScoped
+@InCallersTransaction
 public class RunStarter {
 
     @Inject

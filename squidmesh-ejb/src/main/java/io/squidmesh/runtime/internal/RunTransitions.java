@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
  * the watchdog leaves it alone.
  */
 @ApplicationScoped
+@InCallersTransaction
 public class RunTransitions {
 
     @Inject

@@ -91,6 +91,22 @@ public sealed interface RuntimeError {
         }
     }
 
+    /** A pause or approval step came due after its run had already ended: {@code {message, status}}. */
+    record EndedBeforePause(String status) implements RuntimeError {
+        @Override
+        public Map<String, Object> json() {
+            return ordered("message", "run already finalized before pause progression", "status", status);
+        }
+    }
+
+    /** The run was cancelled while its batch step's job ran: {@code {message, reason: cancelled}}. */
+    record CancelledDuringBatch() implements RuntimeError {
+        @Override
+        public Map<String, Object> json() {
+            return ordered("message", "run cancelled while its batch job ran", "reason", "cancelled");
+        }
+    }
+
     /** An ordered map from alternating keys and values. */
     static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -72,6 +72,18 @@ class RuntimeErrorTest {
     }
 
     @Test
+    void aPauseThatCameDueAfterTheRunEndedNamesTheRunsStatus() {
+        assertShape(new RuntimeError.EndedBeforePause("completed"), List.of("message", "status"),
+                Map.of("message", "run already finalized before pause progression", "status", "completed"));
+    }
+
+    @Test
+    void aBatchJobOutlivedByItsRunsCancellationSaysSo() {
+        assertShape(new RuntimeError.CancelledDuringBatch(), List.of("message", "reason"),
+                Map.of("message", "run cancelled while its batch job ran", "reason", "cancelled"));
+    }
+
+    @Test
     void asAStepsFailureItIsKeptWholeAndRetryable() {
         StepError error = new RuntimeError.NextStepNotQueued("wait_for_payment", REFUSAL).asStepError();
         assertEquals(new RuntimeError.NextStepNotQueued("wait_for_payment", REFUSAL).json(), error.json());

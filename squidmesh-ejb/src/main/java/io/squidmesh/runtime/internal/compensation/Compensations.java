@@ -7,6 +7,7 @@ import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.persistence.StepStatus;
+import io.squidmesh.runtime.internal.InCallersTransaction;
 import io.squidmesh.workflow.StepSpec;
 import io.squidmesh.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ import java.util.UUID;
  * {@code completed}; failed and interrupted ones are owed again, so a redelivery finishes the job.
  */
 @ApplicationScoped
+@InCallersTransaction
 public class Compensations {
 
     @Inject

@@ -75,9 +75,7 @@ final class StepCompensation {
     }
 
     private static void write(StepRunEntity row, Map<String, Object> compensation, Instant now) {
-        Map<String, Object> recovery = new LinkedHashMap<>(row.getRecovery() == null ? Map.of() : row.getRecovery());
-        recovery.put(KEY, compensation);
-        row.setRecovery(recovery);
+        row.putRecovery(KEY, compensation);
         row.setUpdatedAt(now);
     }
 }

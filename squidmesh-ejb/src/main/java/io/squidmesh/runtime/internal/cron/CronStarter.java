@@ -4,6 +4,7 @@ import io.squidmesh.InvalidTriggerException;
 import io.squidmesh.persistence.CronActivationStore;
 import io.squidmesh.runtime.Work;
 import io.squidmesh.runtime.internal.Clocks;
+import io.squidmesh.runtime.internal.InCallersTransaction;
 import io.squidmesh.runtime.internal.RunStarter;
 import io.squidmesh.runtime.internal.RunState;
 import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
@@ -36,6 +37,7 @@ import java.util.stream.Collectors;
  * as in the original engine.
  */
 @ApplicationScoped
+@InCallersTransaction
 public class CronStarter {
 
     @Inject

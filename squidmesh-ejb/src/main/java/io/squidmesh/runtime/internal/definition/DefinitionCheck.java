@@ -3,6 +3,7 @@ package io.squidmesh.runtime.internal.definition;
 import io.squidmesh.RunStatus;
 import io.squidmesh.persistence.DefinitionStore;
 import io.squidmesh.persistence.RunEntity;
+import io.squidmesh.runtime.internal.InCallersTransaction;
 import io.squidmesh.runtime.internal.RunTransitions;
 import io.squidmesh.workflow.DefinitionGraph;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import java.util.logging.Logger;
  * of being moved by a graph it did not start with.
  */
 @ApplicationScoped
+@InCallersTransaction
 public class DefinitionCheck {
 
     private static final Logger LOG = Logger.getLogger(DefinitionCheck.class.getName());

@@ -8,6 +8,7 @@ import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.persistence.StepStatus;
+import io.squidmesh.runtime.internal.InCallersTransaction;
 import io.squidmesh.runtime.internal.RunState;
 import io.squidmesh.runtime.internal.RunTransitions;
 import io.squidmesh.runtime.internal.StepError;
@@ -32,6 +33,7 @@ import java.util.UUID;
  * or finishes the attempt and moves the run on as any step's outcome would ({@link StepApplier}).
  */
 @ApplicationScoped
+@InCallersTransaction
 public class InlineSteps {
 
     @Inject

@@ -4,6 +4,7 @@ import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.SlotStore;
 import io.squidmesh.runtime.internal.Dispatcher;
 import io.squidmesh.runtime.internal.EngineConfig;
+import io.squidmesh.runtime.internal.InCallersTransaction;
 import io.squidmesh.workflow.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.util.logging.Logger;
  * delivery may hold while it waits for the workflow's lock (run lock first, then workflow lock, everywhere).
  */
 @ApplicationScoped
+@InCallersTransaction
 public class Slots {
 
     private static final Logger LOG = Logger.getLogger(Slots.class.getName());

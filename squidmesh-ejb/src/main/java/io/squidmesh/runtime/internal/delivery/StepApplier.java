@@ -12,6 +12,8 @@ import io.squidmesh.persistence.StepStatus;
 import io.squidmesh.runtime.internal.Clocks;
 import io.squidmesh.runtime.internal.DispatchException;
 import io.squidmesh.runtime.internal.Dispatcher;
+import io.squidmesh.runtime.internal.FailureRoute;
+import io.squidmesh.runtime.internal.InCallersTransaction;
 import io.squidmesh.runtime.internal.RunState;
 import io.squidmesh.runtime.internal.RunTransitions;
 import io.squidmesh.runtime.internal.RuntimeError;
@@ -33,7 +35,6 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -45,6 +46,7 @@ import java.util.logging.Logger;
  * changes nothing.
  */
 @ApplicationScoped
+@InCallersTransaction
 public class StepApplier {
 
     private static final Logger LOG = Logger.getLogger(StepApplier.class.getName());
@@ -196,7 +198,7 @@ public class StepApplier {
         if (status == RunStatus.CANCELLING || status.isTerminal()) {
             Map<String, Object> error = status == RunStatus.CANCELLING || status == RunStatus.CANCELLED
                     ? ManualSteps.cancelledWhilePaused()
-                    : Map.of("message", "run already finalized before pause progression", "status", status.value());
+                    : new RuntimeError.EndedBeforePause(status.value()).json();
             row.failWithAttempt(attempt, error, now);
             telemetry.stepFailed(run, claim.stepName(), claim.attemptNumber(),
                     Duration.between(claim.attemptStartedAt(), now).toNanos(), error);
@@ -251,7 +253,7 @@ public class StepApplier {
         }
         RunStatus status = run.getStatus();
         if (status == RunStatus.CANCELLING) {
-            Map<String, Object> error = Map.of("message", "run cancelled while its batch job ran", "reason", "cancelled");
+            Map<String, Object> error = new RuntimeError.CancelledDuringBatch().json();
             row.failWithAttempt(attempt, error, Clocks.now());
             transitions.moveTo(run, RunStatus.CANCELLED, null);
             return null;
@@ -359,9 +361,7 @@ public class StepApplier {
         LOG.warning(() -> "workflow step failed; routing to error transition " + StepLogContext.describe(claim)
                 + " target=" + route.to());
         if (route.recovery() != null) {
-            Map<String, Object> recovery = new LinkedHashMap<>(row.getRecovery() == null ? Map.of() : row.getRecovery());
-            recovery.put("failure", Map.of("strategy", route.recovery().value(), "target", route.to()));
-            row.setRecovery(recovery);
+            new FailureRoute(route.recovery().value(), route.to()).recordOn(row);
         }
         run.setLastError(null);
         if (route.completes()) {

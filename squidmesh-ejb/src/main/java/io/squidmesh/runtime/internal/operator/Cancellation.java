@@ -10,6 +10,7 @@ import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.runtime.internal.Clocks;
+import io.squidmesh.runtime.internal.InCallersTransaction;
 import io.squidmesh.runtime.internal.RunTransitions;
 import io.squidmesh.runtime.internal.Telemetry;
 import io.squidmesh.runtime.internal.waiting.ChildRuns;
@@ -32,6 +33,7 @@ import java.util.UUID;
  * goes through {@code cancelling} to {@code cancelled} at once.
  */
 @ApplicationScoped
+@InCallersTransaction
 public class Cancellation {
 
     @Inject

@@ -18,6 +18,7 @@ import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.runtime.internal.Clocks;
 import io.squidmesh.runtime.internal.DispatchException;
 import io.squidmesh.runtime.internal.Dispatcher;
+import io.squidmesh.runtime.internal.InCallersTransaction;
 import io.squidmesh.runtime.internal.RunState;
 import io.squidmesh.runtime.internal.RunTransitions;
 import io.squidmesh.runtime.internal.Telemetry;
@@ -44,6 +45,7 @@ import java.util.UUID;
  * waiting run does; malformed metadata is refused before anything changes.
  */
 @ApplicationScoped
+@InCallersTransaction
 public class ManualActions {
 
     @Inject

@@ -5,6 +5,7 @@ import io.squidmesh.RunNotFoundException;
 import io.squidmesh.UnsafeReplayException;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
+import io.squidmesh.runtime.internal.InCallersTransaction;
 import io.squidmesh.runtime.internal.ReplaySafety;
 import io.squidmesh.runtime.internal.RunStarter;
 import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
@@ -24,6 +25,7 @@ import java.util.UUID;
  * reported as {@code invalid_workflow}, not wrapped as {@code dispatch_failed} (SPEC §18.6).
  */
 @ApplicationScoped
+@InCallersTransaction
 public class Replays {
 
     @Inject

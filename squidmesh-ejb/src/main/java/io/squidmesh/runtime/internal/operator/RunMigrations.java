@@ -13,6 +13,7 @@ import io.squidmesh.persistence.StepStatus;
 import io.squidmesh.runtime.internal.Clocks;
 import io.squidmesh.runtime.internal.DispatchException;
 import io.squidmesh.runtime.internal.Dispatcher;
+import io.squidmesh.runtime.internal.InCallersTransaction;
 import io.squidmesh.runtime.internal.RunState;
 import io.squidmesh.runtime.internal.RunTransitions;
 import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
@@ -36,6 +37,7 @@ import java.util.logging.Logger;
  * graph, the migration is recorded for the audit trail, and the work it goes on with is queued.
  */
 @ApplicationScoped
+@InCallersTransaction
 public class RunMigrations {
 
     static final String MIGRATED = "migrated";

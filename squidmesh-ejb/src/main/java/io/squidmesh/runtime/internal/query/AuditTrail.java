@@ -4,6 +4,7 @@ import io.squidmesh.AuditEvent;
 import io.squidmesh.persistence.OperatorActionEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepStatus;
+import io.squidmesh.runtime.internal.FailureRoute;
 import io.squidmesh.runtime.internal.RecoveryPolicies;
 import io.squidmesh.runtime.internal.waiting.StepResume;
 import io.squidmesh.workflow.StepKind;
@@ -28,6 +29,7 @@ import java.util.Set;
 final class AuditTrail {
 
     private static final Set<String> MANUAL_EVENTS = Set.of("resumed", "approved", "rejected");
+    private static final Set<String> ROUTED_STRATEGIES = Set.of("compensation", "undo");
 
     private AuditTrail() {
     }
@@ -92,16 +94,12 @@ final class AuditTrail {
     }
 
     private static Optional<AuditEvent> failureRoute(StepRunEntity row) {
-        if (row.getStatus() != StepStatus.FAILED || row.getRecovery() == null
-                || !(row.getRecovery().get("failure") instanceof Map<?, ?> failure)) {
+        if (row.getStatus() != StepStatus.FAILED) {
             return Optional.empty();
         }
-        Object strategy = failure.get("strategy");
-        if (!(failure.get("target") instanceof String target) || !("compensation".equals(strategy) || "undo".equals(strategy))) {
-            return Optional.empty();
-        }
-        return Optional.of(new AuditEvent(strategy + "_routed", row.getStep(), null, null,
-                Map.of("target", RecoveryPolicies.renderTarget(target)), row.getUpdatedAt()));
+        return FailureRoute.of(row).filter(route -> ROUTED_STRATEGIES.contains(route.strategy()))
+                .map(route -> new AuditEvent(route.strategy() + "_routed", row.getStep(), null, null,
+                        Map.of("target", RecoveryPolicies.renderTarget(route.target())), row.getUpdatedAt()));
     }
 
     /** Whether the row is a pause or approval step, and which, from the strongest evidence available. */

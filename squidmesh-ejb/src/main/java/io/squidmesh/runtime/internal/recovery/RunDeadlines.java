@@ -8,6 +8,7 @@ import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.runtime.internal.DispatchException;
 import io.squidmesh.runtime.internal.Dispatcher;
+import io.squidmesh.runtime.internal.InCallersTransaction;
 import io.squidmesh.runtime.internal.RunTransitions;
 import io.squidmesh.runtime.internal.RuntimeError;
 import io.squidmesh.runtime.internal.compensation.Compensations;
@@ -32,6 +33,7 @@ import java.util.logging.Logger;
  * deadline) and by every step delivery, under the run's lock.
  */
 @ApplicationScoped
+@InCallersTransaction
 public class RunDeadlines {
 
     private static final Logger LOG = Logger.getLogger(RunDeadlines.class.getName());

@@ -6,6 +6,7 @@ import io.squidmesh.RunStatus;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
 import io.squidmesh.persistence.StepRunEntity;
+import io.squidmesh.runtime.internal.InCallersTransaction;
 import io.squidmesh.runtime.internal.RunStarter;
 import io.squidmesh.runtime.internal.RunTransitions;
 import io.squidmesh.runtime.internal.StepError;
@@ -40,6 +41,7 @@ import java.util.UUID;
  * </ul>
  */
 @ApplicationScoped
+@InCallersTransaction
 public class ChildRuns {
 
     /** {@code resume.kind} of a step waiting for its child run. */

@@ -6,6 +6,7 @@ import io.squidmesh.persistence.RunEventStore;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.runtime.internal.DispatchException;
 import io.squidmesh.runtime.internal.Dispatcher;
+import io.squidmesh.runtime.internal.InCallersTransaction;
 import io.squidmesh.runtime.internal.RuntimeError;
 import io.squidmesh.runtime.internal.StepError;
 import io.squidmesh.runtime.internal.delivery.Claim;
@@ -38,6 +39,7 @@ import java.util.Optional;
  * duplicates and races settle under the run lock: whoever comes first with an event in the mailbox takes it.
  */
 @ApplicationScoped
+@InCallersTransaction
 public class EventWaits {
 
     /** {@code resume.kind} of a step waiting for an event. */

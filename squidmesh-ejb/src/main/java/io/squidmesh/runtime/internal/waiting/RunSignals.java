@@ -17,6 +17,7 @@ import io.squidmesh.runtime.internal.CallerText;
 import io.squidmesh.runtime.internal.Clocks;
 import io.squidmesh.runtime.internal.DispatchException;
 import io.squidmesh.runtime.internal.Dispatcher;
+import io.squidmesh.runtime.internal.InCallersTransaction;
 import io.squidmesh.runtime.internal.RunViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,7 @@ import java.util.logging.Logger;
  * ({@link EventWaits}); an event no step waits for yet stays in the mailbox until one does.
  */
 @ApplicationScoped
+@InCallersTransaction
 public class RunSignals {
 
     private static final Logger LOG = Logger.getLogger(RunSignals.class.getName());
