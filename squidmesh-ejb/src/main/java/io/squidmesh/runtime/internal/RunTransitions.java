@@ -6,6 +6,8 @@ import io.squidmesh.persistence.RunEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Map;
+
 /**
  * Moves a locked run between statuses under the state machine (SPEC §6.1) and records the
  * {@code run.transition} event. As in the original engine, every status change writes
@@ -47,6 +49,17 @@ public class RunTransitions {
         } else {
             moveTo(run, to, currentStep);
         }
+    }
+
+    /** The run fails, with {@code lastError} (the failed step's own error, or the engine's) as its last error. */
+    public void fail(RunEntity run, String currentStep, Map<String, Object> lastError) {
+        run.setLastError(lastError);
+        moveTo(run, RunStatus.FAILED, currentStep);
+    }
+
+    /** The run fails because the engine could not move it on. */
+    public void fail(RunEntity run, String currentStep, RuntimeError error) {
+        fail(run, currentStep, error.json());
     }
 
     /** Records a change that keeps the status (context, current step or error). */

@@ -2,7 +2,6 @@ package io.squidmesh.runtime.internal.delivery;
 
 import io.squidmesh.RunStatus;
 import io.squidmesh.persistence.AttemptStatus;
-import io.squidmesh.persistence.AttemptStore;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
 import io.squidmesh.persistence.StepAttemptEntity;
@@ -21,9 +20,7 @@ import io.squidmesh.runtime.internal.StepError;
 import io.squidmesh.runtime.internal.Telemetry;
 import io.squidmesh.runtime.internal.compensation.Compensations;
 import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
-import io.squidmesh.runtime.internal.recovery.NodeRegistry;
 import io.squidmesh.runtime.internal.waiting.ManualSteps;
-import io.squidmesh.runtime.internal.waiting.StepResume;
 import io.squidmesh.workflow.DependencyProgress;
 import io.squidmesh.workflow.Outcome;
 import io.squidmesh.workflow.RetryPolicy;
@@ -58,9 +55,6 @@ public class StepApplier {
     StepRunStore stepRuns;
 
     @Inject
-    AttemptStore attempts;
-
-    @Inject
     WorkflowRegistry registry;
 
     @Inject
@@ -73,7 +67,7 @@ public class StepApplier {
     Compensations compensations;
 
     @Inject
-    NodeRegistry nodes;
+    ClaimFence fence;
 
     @Inject
     Telemetry telemetry;
@@ -188,12 +182,13 @@ public class StepApplier {
     public boolean applyPause(Claim claim) {
         RunEntity run = runs.lock(claim.runId());
         Instant now = Clocks.now();
-        StepAttemptEntity attempt = currentAttempt(claim);
-        StepRunEntity row = attempt == null ? null : stepRuns.get(claim.stepRunId());
-        if (row == null || !row.isRunning()) {
+        Optional<ClaimFence.Held> held = fence.held(claim).filter(h -> h.row().isRunning());
+        if (held.isEmpty()) {
             LOG.warning(() -> "late pause ignored (stale_attempt) " + StepLogContext.describe(claim));
             return false;
         }
+        StepAttemptEntity attempt = held.get().attempt();
+        StepRunEntity row = held.get().row();
         RunStatus status = run.getStatus();
         if (status == RunStatus.CANCELLING || status.isTerminal()) {
             Map<String, Object> error = status == RunStatus.CANCELLING || status == RunStatus.CANCELLED
@@ -213,61 +208,6 @@ public class StepApplier {
         transitions.moveTo(run, RunStatus.PAUSED, claim.stepName());
         run.setLastError(null);
         return true;
-    }
-
-    /** A batch step's job was launched: remember its execution and come back to look at it. */
-    public boolean applyBatchStarted(Claim claim, long executionId) {
-        RunEntity run = runs.lock(claim.runId());
-        StepRunEntity row = waitingBatchRow(run, claim);
-        if (row == null) {
-            return false;
-        }
-        // the job runs inside this JVM: whoever looks at it later must know whose it is
-        row.setResume(new StepResume.Batch(claim.step().job(), executionId, nodes.id().toString(), nodes.name()).json());
-        row.setUpdatedAt(Clocks.now());
-        lookAgain(run, claim, Duration.ofSeconds(1));
-        return true;
-    }
-
-    /** A batch step's job is still running: look again later, less often the longer it runs. */
-    public boolean applyStillRunning(Claim claim) {
-        RunEntity run = runs.lock(claim.runId());
-        if (waitingBatchRow(run, claim) == null) {
-            return false;
-        }
-        long waited = Duration.between(claim.attemptStartedAt(), Clocks.now()).toSeconds();
-        lookAgain(run, claim, Duration.ofSeconds(Math.min(30, 1 + waited / 10)));
-        return true;
-    }
-
-    /**
-     * The batch step's row if the run still waits for it and this delivery's look is current; the attempt's lease
-     * is released (the job runs without anyone watching it until the next look). A cancelling run is settled.
-     */
-    private StepRunEntity waitingBatchRow(RunEntity run, Claim claim) {
-        StepAttemptEntity attempt = currentAttempt(claim);
-        StepRunEntity row = attempt == null ? null : stepRuns.get(claim.stepRunId());
-        if (row == null) {
-            LOG.warning(() -> "late batch look ignored (stale_attempt) " + StepLogContext.describe(claim));
-            return null;
-        }
-        RunStatus status = run.getStatus();
-        if (status == RunStatus.CANCELLING) {
-            Map<String, Object> error = new RuntimeError.CancelledDuringBatch().json();
-            row.failWithAttempt(attempt, error, Clocks.now());
-            transitions.moveTo(run, RunStatus.CANCELLED, null);
-            return null;
-        }
-        attempt.releaseLease();
-        return status.isTerminal() ? null : row;
-    }
-
-    private void lookAgain(RunEntity run, Claim claim, Duration delay) {
-        try {
-            dispatcher.enqueueStep(run, claim.stepName(), delay);
-        } catch (DispatchException e) {
-            fail(run, claim.stepName(), new RuntimeError.NextStepNotQueued(claim.stepName(), e.reason()));
-        }
     }
 
     // ---- success progression (SPEC §6.6) --------------------------------------------------------
@@ -379,17 +319,11 @@ public class StepApplier {
 
     /** The run fails with the step's own error as its last error. */
     private void fail(RunEntity run, String currentStep, StepError error) {
-        failWith(run, currentStep, error.json());
+        transitions.fail(run, currentStep, error.json());
     }
 
-    /** The run fails because the engine could not move it on. */
     private void fail(RunEntity run, String currentStep, RuntimeError error) {
-        failWith(run, currentStep, error.json());
-    }
-
-    private void failWith(RunEntity run, String currentStep, Map<String, Object> lastError) {
-        run.setLastError(lastError);
-        transitions.moveTo(run, RunStatus.FAILED, currentStep);
+        transitions.fail(run, currentStep, error);
     }
 
     // ---- rows ------------------------------------------------------------------------------------
@@ -400,21 +334,15 @@ public class StepApplier {
      */
     private StepRunEntity finishAttempt(RunEntity run, Claim claim, AttemptStatus status, Map<String, Object> error,
                                         Instant now) {
-        StepAttemptEntity attempt = currentAttempt(claim);
-        StepRunEntity row = attempt == null ? null : stepRuns.get(claim.stepRunId());
-        if (row == null || !row.isRunning()) {
+        Optional<ClaimFence.Held> held = fence.held(claim).filter(h -> h.row().isRunning());
+        if (held.isEmpty()) {
             LOG.warning(() -> "late result ignored (stale_attempt) " + StepLogContext.describe(claim));
             return null;
         }
-        attempt.finish(status, error, now);
+        held.get().attempt().finish(status, error, now);
         run.resetNudges();
         slots.released(claim.workflow(), now);
-        return row;
+        return held.get().row();
     }
 
-    /** The claim's attempt if it still runs under this node's lease, else null (taken over, or settled). */
-    private StepAttemptEntity currentAttempt(Claim claim) {
-        StepAttemptEntity attempt = attempts.get(claim.attemptId());
-        return attempt != null && attempt.isRunning() && nodes.id().equals(attempt.getLeaseNode()) ? attempt : null;
-    }
 }

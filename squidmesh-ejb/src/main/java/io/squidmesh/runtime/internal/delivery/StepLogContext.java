@@ -7,7 +7,7 @@ import org.slf4j.MDC;
  * MDC while the step runs (shown by log formatters that print MDC keys), and the same fields as text for
  * the engine's own messages.
  */
-final class StepLogContext implements AutoCloseable {
+public final class StepLogContext implements AutoCloseable {
 
     private static final String[] KEYS = {"run_id", "workflow", "step", "attempt"};
 
@@ -22,7 +22,7 @@ final class StepLogContext implements AutoCloseable {
         return new StepLogContext();
     }
 
-    static String describe(Claim claim) {
+    public static String describe(Claim claim) {
         return "run_id=" + claim.runId() + " workflow=" + claim.workflow().name() + " step=" + claim.stepName()
                 + " attempt=" + claim.attemptNumber();
     }

@@ -1,5 +1,6 @@
 package io.squidmesh.runtime.internal.delivery;
 
+import io.squidmesh.runtime.internal.waiting.BatchProgress;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -24,6 +25,9 @@ public class StepOutcomes {
 
     @Inject
     Continuations continuations;
+
+    @Inject
+    BatchProgress batches;
 
     /**
      * Applies the outcome; when that handed the run's next step to the delivering thread ({@link Continuations}),
@@ -55,10 +59,10 @@ public class StepOutcomes {
             return applier.applyPause(claim);
         }
         if (outcome instanceof ExecutionOutcome.BatchStarted launched) {
-            return applier.applyBatchStarted(claim, launched.executionId());
+            return batches.started(claim, launched.executionId());
         }
         if (outcome instanceof ExecutionOutcome.StillRunning) {
-            return applier.applyStillRunning(claim);
+            return batches.stillRunning(claim);
         }
         return true; // Applied and Stale were settled by the step's own transaction
     }

@@ -86,9 +86,7 @@ public class RunDeadlines {
             follow(run, route, error);
             return true;
         }
-        String step = run.getCurrentStep();
-        run.setLastError(error);
-        transitions.moveTo(run, RunStatus.FAILED, step);
+        transitions.fail(run, run.getCurrentStep(), error);
         if (compensations.available(run, workflow)) {
             dispatcher.enqueueCompensation(run);
         }
@@ -112,8 +110,7 @@ public class RunDeadlines {
         try {
             dispatcher.enqueueStep(run, route, java.time.Duration.ZERO);
         } catch (DispatchException e) {
-            run.setLastError(new RuntimeError.NextStepNotQueued(route, e.reason()).json());
-            transitions.moveTo(run, RunStatus.FAILED, route);
+            transitions.fail(run, route, new RuntimeError.NextStepNotQueued(route, e.reason()));
         }
     }
 }
