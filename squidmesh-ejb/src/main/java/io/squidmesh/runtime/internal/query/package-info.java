@@ -1,7 +1,7 @@
 /**
- * Internal: The read model: runs, their history and audit trail as the public shapes ({@code RunReader},
- {@code AuditTrail}), keyset listing ({@code RunCursor}), the overview ({@code RunsOverviewReader},
- {@code OverviewFigures}) and explanations ({@code Explanations} gathers the evidence, {@code RunExplainer} decides,
- purely). Nothing here writes.
+ * Internal: the read model: runs, their history and audit trail as the public shapes ({@code RunReader},
+ * {@code AuditTrail}), keyset listing ({@code RunCursor}), the overview ({@code RunsOverviewReader},
+ * {@code OverviewFigures}) and explanations ({@code Explanations} gathers the evidence, {@code RunExplainer}
+ * decides, purely). Nothing here writes.
  */
 package io.squidmesh.runtime.internal.query;
