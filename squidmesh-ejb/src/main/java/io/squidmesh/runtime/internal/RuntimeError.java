@@ -1,9 +1,12 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.runtime.internal.recovery.ClaimLiveness;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * What the runtime itself records as a run's {@code last_error} when it cannot move the run on (SPEC §6.19): one
@@ -104,6 +107,50 @@ public sealed interface RuntimeError {
         @Override
         public Map<String, Object> json() {
             return ordered("message", "run cancelled while its batch job ran", "reason", "cancelled");
+        }
+    }
+
+    /** A step attempt nobody executes any more is failed so that a new one can start (its lease lapsed, its node went). */
+    record TakenOver(ClaimLiveness.Verdict verdict, UUID leaseNode, Instant leaseUntil) implements RuntimeError {
+        @Override
+        public Map<String, Object> json() {
+            Map<String, Object> error = ordered("message", switch (verdict) {
+                case EXPIRED -> "step attempt taken over: its lease expired without renewal";
+                case NODE_GONE -> "step attempt taken over: the node that ran it is gone";
+                default -> "step attempt taken over: the delivery that ran it ended without recording a result";
+            }, "reason", verdict.reason());
+            if (leaseNode != null) {
+                error.put("lease_node", leaseNode.toString());
+            }
+            if (leaseUntil != null) {
+                error.put("lease_until", leaseUntil.toString());
+            }
+            return error;
+        }
+    }
+
+    /** The run was cancelled while this pause or approval step waited for an operator. */
+    record CancelledWhilePaused() implements RuntimeError {
+        @Override
+        public Map<String, Object> json() {
+            return ordered("message", "run cancelled while paused", "reason", "cancelled");
+        }
+    }
+
+    /** The run was cancelled while this step waited for an external event. */
+    record CancelledAwaitingEvent(String event) implements RuntimeError {
+        @Override
+        public Map<String, Object> json() {
+            return ordered("message", "run cancelled while waiting for event " + event, "reason", "cancelled");
+        }
+    }
+
+    /** The run was cancelled while this step waited for its child run (which is cancelled too). */
+    record CancelledAwaitingChild(UUID childRunId) implements RuntimeError {
+        @Override
+        public Map<String, Object> json() {
+            return ordered("message", "run cancelled while waiting for child run " + childRunId, "reason", "cancelled",
+                    "child_run_id", childRunId.toString());
         }
     }
 

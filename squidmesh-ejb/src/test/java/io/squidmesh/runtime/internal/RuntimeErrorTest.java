@@ -1,11 +1,13 @@
 package io.squidmesh.runtime.internal;
 
+import io.squidmesh.runtime.internal.recovery.ClaimLiveness;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,6 +83,33 @@ class RuntimeErrorTest {
     void aBatchJobOutlivedByItsRunsCancellationSaysSo() {
         assertShape(new RuntimeError.CancelledDuringBatch(), List.of("message", "reason"),
                 Map.of("message", "run cancelled while its batch job ran", "reason", "cancelled"));
+    }
+
+    @Test
+    void aTakenOverAttemptSaysWhyAndWhoseLeaseItWas() {
+        UUID node = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+        Instant until = Instant.parse("2026-12-08T01:00:30Z");
+        assertShape(new RuntimeError.TakenOver(ClaimLiveness.Verdict.EXPIRED, node, until),
+                List.of("message", "reason", "lease_node", "lease_until"),
+                Map.of("message", "step attempt taken over: its lease expired without renewal", "reason", "lease_expired",
+                        "lease_node", node.toString(), "lease_until", "2026-12-08T01:00:30Z"));
+        assertShape(new RuntimeError.TakenOver(ClaimLiveness.Verdict.NODE_GONE, null, null), List.of("message", "reason"),
+                Map.of("message", "step attempt taken over: the node that ran it is gone", "reason", "node_gone"));
+        assertShape(new RuntimeError.TakenOver(ClaimLiveness.Verdict.ABANDONED, null, null), List.of("message", "reason"),
+                Map.of("message", "step attempt taken over: the delivery that ran it ended without recording a result",
+                        "reason", "attempt_abandoned"));
+    }
+
+    @Test
+    void aCancellationEndsEachKindOfWaitWithItsOwnMessage() {
+        UUID child = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
+        assertShape(new RuntimeError.CancelledWhilePaused(), List.of("message", "reason"),
+                Map.of("message", "run cancelled while paused", "reason", "cancelled"));
+        assertShape(new RuntimeError.CancelledAwaitingEvent("payment_confirmed"), List.of("message", "reason"),
+                Map.of("message", "run cancelled while waiting for event payment_confirmed", "reason", "cancelled"));
+        assertShape(new RuntimeError.CancelledAwaitingChild(child), List.of("message", "reason", "child_run_id"),
+                Map.of("message", "run cancelled while waiting for child run " + child, "reason", "cancelled",
+                        "child_run_id", child.toString()));
     }
 
     @Test

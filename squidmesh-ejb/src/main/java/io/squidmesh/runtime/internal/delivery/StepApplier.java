@@ -192,7 +192,7 @@ public class StepApplier {
         RunStatus status = run.getStatus();
         if (status == RunStatus.CANCELLING || status.isTerminal()) {
             Map<String, Object> error = status == RunStatus.CANCELLING || status == RunStatus.CANCELLED
-                    ? ManualSteps.cancelledWhilePaused()
+                    ? new RuntimeError.CancelledWhilePaused().json()
                     : new RuntimeError.EndedBeforePause(status.value()).json();
             row.failWithAttempt(attempt, error, now);
             telemetry.stepFailed(run, claim.stepName(), claim.attemptNumber(),

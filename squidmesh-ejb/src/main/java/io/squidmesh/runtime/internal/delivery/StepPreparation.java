@@ -14,6 +14,7 @@ import io.squidmesh.runtime.internal.Clocks;
 import io.squidmesh.runtime.internal.EngineConfig;
 import io.squidmesh.runtime.internal.RunState;
 import io.squidmesh.runtime.internal.RunTransitions;
+import io.squidmesh.runtime.internal.RuntimeError;
 import io.squidmesh.runtime.internal.StepError;
 import io.squidmesh.runtime.internal.Telemetry;
 import io.squidmesh.runtime.internal.definition.DefinitionCheck;
@@ -35,7 +36,6 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -275,26 +275,10 @@ public class StepPreparation {
     /** Fails the attempt nobody executes any more, so that a new one can start. */
     private void takeOver(RunEntity run, StepRunEntity row, StepAttemptEntity latest, ClaimLiveness.Verdict verdict,
                           Instant now) {
-        Map<String, Object> error = takeoverError(latest, verdict);
+        Map<String, Object> error = new RuntimeError.TakenOver(verdict, latest == null ? null : latest.getLeaseNode(),
+                latest == null ? null : latest.getLeaseUntil()).json();
         row.failWithAttempt(latest, error, now);
         LOG.warning(() -> "took over step run_id=" + run.getId() + " workflow=" + run.getWorkflow() + " step="
                 + row.getStep() + ": " + error.get("message"));
-    }
-
-    static Map<String, Object> takeoverError(StepAttemptEntity attempt, ClaimLiveness.Verdict verdict) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", switch (verdict) {
-            case EXPIRED -> "step attempt taken over: its lease expired without renewal";
-            case NODE_GONE -> "step attempt taken over: the node that ran it is gone";
-            default -> "step attempt taken over: the delivery that ran it ended without recording a result";
-        });
-        error.put("reason", verdict.reason());
-        if (attempt != null && attempt.getLeaseNode() != null) {
-            error.put("lease_node", attempt.getLeaseNode().toString());
-        }
-        if (attempt != null && attempt.getLeaseUntil() != null) {
-            error.put("lease_until", attempt.getLeaseUntil().toString());
-        }
-        return error;
     }
 }

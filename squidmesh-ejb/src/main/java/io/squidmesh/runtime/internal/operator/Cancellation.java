@@ -12,10 +12,10 @@ import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.runtime.internal.Clocks;
 import io.squidmesh.runtime.internal.InCallersTransaction;
 import io.squidmesh.runtime.internal.RunTransitions;
+import io.squidmesh.runtime.internal.RuntimeError;
 import io.squidmesh.runtime.internal.Telemetry;
 import io.squidmesh.runtime.internal.waiting.ChildRuns;
 import io.squidmesh.runtime.internal.waiting.EventWaits;
-import io.squidmesh.runtime.internal.waiting.ManualSteps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -91,10 +91,10 @@ public class Cancellation {
             String event = EventWaits.awaited(row);
             UUID child = ChildRuns.awaited(row);
             if (event != null) {
-                failWaitingStep(run, row, EventWaits.cancelledWhileWaiting(event));
+                failWaitingStep(run, row, new RuntimeError.CancelledAwaitingEvent(event));
             } else if (child != null) {
                 cancelChild(child);
-                failWaitingStep(run, row, ChildRuns.cancelledWhileWaiting(child));
+                failWaitingStep(run, row, new RuntimeError.CancelledAwaitingChild(child));
             } else {
                 continue;
             }
@@ -123,11 +123,12 @@ public class Cancellation {
         if (row == null || !row.isRunning()) {
             return;
         }
-        failWaitingStep(run, row, ManualSteps.cancelledWhilePaused());
+        failWaitingStep(run, row, new RuntimeError.CancelledWhilePaused());
     }
 
     /** Fails a step that waits (for an operator, or for an event) and its running attempt. */
-    private void failWaitingStep(RunEntity run, StepRunEntity row, Map<String, Object> error) {
+    private void failWaitingStep(RunEntity run, StepRunEntity row, RuntimeError cancelled) {
+        Map<String, Object> error = cancelled.json();
         Instant now = Clocks.now();
         StepAttemptEntity attempt = attempts.latest(row.getId());
         Instant startedAt = row.getInsertedAt();

@@ -150,12 +150,4 @@ public class ChildRuns {
         }
         return error;
     }
-
-    public static Map<String, Object> cancelledWhileWaiting(UUID childId) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", "run cancelled while waiting for child run " + childId);
-        error.put("reason", "cancelled");
-        error.put(CHILD_RUN_ID, childId.toString());
-        return error;
-    }
 }

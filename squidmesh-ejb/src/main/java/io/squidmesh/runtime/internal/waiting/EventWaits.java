@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -117,12 +116,5 @@ public class EventWaits {
     static StepError timedOut(StepSpec step, Duration timeout) {
         return StepError.refused("event " + step.event() + " did not arrive within " + timeout.toMillis() + " ms",
                 "reason", "event_timeout", "event", step.event(), "timeout_ms", timeout.toMillis());
-    }
-
-    public static Map<String, Object> cancelledWhileWaiting(String event) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", "run cancelled while waiting for event " + event);
-        error.put("reason", "cancelled");
-        return error;
     }
 }

@@ -8,20 +8,12 @@ import io.squidmesh.workflow.TransitionSpec;
 import io.squidmesh.workflow.Workflow;
 import io.squidmesh.workflow.Workflows;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Resume metadata of pause and approval steps (SPEC §4b {@code resume}, §6.8). */
 public final class ManualSteps {
 
     private ManualSteps() {
-    }
-
-    public static Map<String, Object> cancelledWhilePaused() {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("message", "run cancelled while paused");
-        error.put("reason", "cancelled");
-        return error;
     }
 
     /**
