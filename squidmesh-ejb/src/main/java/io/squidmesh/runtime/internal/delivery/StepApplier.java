@@ -4,7 +4,6 @@ import io.squidmesh.RunStatus;
 import io.squidmesh.persistence.AttemptStatus;
 import io.squidmesh.persistence.RunEntity;
 import io.squidmesh.persistence.RunStore;
-import io.squidmesh.persistence.StepAttemptEntity;
 import io.squidmesh.persistence.StepRunEntity;
 import io.squidmesh.persistence.StepRunStore;
 import io.squidmesh.persistence.StepStatus;
@@ -20,7 +19,6 @@ import io.squidmesh.runtime.internal.StepError;
 import io.squidmesh.runtime.internal.Telemetry;
 import io.squidmesh.runtime.internal.compensation.Compensations;
 import io.squidmesh.runtime.internal.definition.WorkflowRegistry;
-import io.squidmesh.runtime.internal.waiting.ManualSteps;
 import io.squidmesh.workflow.DependencyProgress;
 import io.squidmesh.workflow.Outcome;
 import io.squidmesh.workflow.RetryPolicy;
@@ -37,10 +35,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Applies an attempt's outcome in one transaction (SPEC §6.5 E, §6.6–§6.8): the attempt and step rows, the
- * run's progression, and the successor, retry or compensation it implies all commit together (DESIGN G1).
- * Every method locks the run first; an attempt that is no longer {@code running} (taken over meanwhile)
- * changes nothing.
+ * Applies an attempt's result in one transaction (SPEC §6.5 E, §6.6–§6.7): the attempt and step rows, the
+ * run's progression, and the successor, retry, error route or compensation it implies all commit together
+ * (DESIGN G1). Every method locks the run first; a claim that no longer holds ({@link ClaimFence}) changes nothing.
+ * The step kinds that wait have their own: {@code PauseProgress}, {@code BatchProgress}.
  */
 @ApplicationScoped
 @InCallersTransaction
@@ -172,42 +170,6 @@ public class StepApplier {
         if (compensations.available(run, workflow)) {
             dispatcher.enqueueCompensation(run); // a failure here rolls the whole apply back (SPEC §18.10)
         }
-    }
-
-    /**
-     * A pause or approval step: the attempt stays running, without a lease, and the run waits for an operator
-     * (SPEC §6.8). A claim taken over meanwhile changes nothing, so a late pause never re-pauses a run that an
-     * operator already moved on.
-     */
-    public boolean applyPause(Claim claim) {
-        RunEntity run = runs.lock(claim.runId());
-        Instant now = Clocks.now();
-        Optional<ClaimFence.Held> held = fence.held(claim).filter(h -> h.row().isRunning());
-        if (held.isEmpty()) {
-            LOG.warning(() -> "late pause ignored (stale_attempt) " + StepLogContext.describe(claim));
-            return false;
-        }
-        StepAttemptEntity attempt = held.get().attempt();
-        StepRunEntity row = held.get().row();
-        RunStatus status = run.getStatus();
-        if (status == RunStatus.CANCELLING || status.isTerminal()) {
-            Map<String, Object> error = status == RunStatus.CANCELLING || status == RunStatus.CANCELLED
-                    ? new RuntimeError.CancelledWhilePaused().json()
-                    : new RuntimeError.EndedBeforePause(status.value()).json();
-            row.failWithAttempt(attempt, error, now);
-            telemetry.stepFailed(run, claim.stepName(), claim.attemptNumber(),
-                    Duration.between(claim.attemptStartedAt(), now).toNanos(), error);
-            if (status == RunStatus.CANCELLING) {
-                transitions.moveTo(run, RunStatus.CANCELLED, null);
-            }
-            return true;
-        }
-        attempt.releaseLease(); // nothing executes while an operator decides
-        row.setResume(ManualSteps.resumeMetadata(claim.workflow(), claim.step()).json());
-        row.setUpdatedAt(now);
-        transitions.moveTo(run, RunStatus.PAUSED, claim.stepName());
-        run.setLastError(null);
-        return true;
     }
 
     // ---- success progression (SPEC §6.6) --------------------------------------------------------

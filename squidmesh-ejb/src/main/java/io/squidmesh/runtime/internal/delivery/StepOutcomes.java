@@ -1,6 +1,7 @@
 package io.squidmesh.runtime.internal.delivery;
 
 import io.squidmesh.runtime.internal.waiting.BatchProgress;
+import io.squidmesh.runtime.internal.waiting.PauseProgress;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -29,6 +30,9 @@ public class StepOutcomes {
     @Inject
     BatchProgress batches;
 
+    @Inject
+    PauseProgress pauses;
+
     /**
      * Applies the outcome; when that handed the run's next step to the delivering thread ({@link Continuations}),
      * claims it in the same transaction, so its attempt and lease commit with the outcome and the step needs no
@@ -56,7 +60,7 @@ public class StepOutcomes {
             return applier.applyFailure(claim, failure.error().storable(), durationNanos);
         }
         if (outcome instanceof ExecutionOutcome.Paused) {
-            return applier.applyPause(claim);
+            return pauses.paused(claim);
         }
         if (outcome instanceof ExecutionOutcome.BatchStarted launched) {
             return batches.started(claim, launched.executionId());
