@@ -24,6 +24,16 @@ public class StepRunStore {
         em.persist(row);
     }
 
+    /**
+     * Inserts a row that another insert of the same transaction references (its first attempt), written now: a JPA
+     * provider may order the inserts of entities without a mapped relationship as it likes, and EclipseLink (Payara)
+     * wrote the attempt first, against its foreign key.
+     */
+    public void insertNow(StepRunEntity row) {
+        em.persist(row);
+        em.flush();
+    }
+
     public StepRunEntity get(UUID id) {
         return em.find(StepRunEntity.class, id);
     }

@@ -177,7 +177,7 @@ public class StepPreparation {
         if (row == null) {
             row = new StepRunEntity(UUID.randomUUID(), runId, stepName, StepStatus.RUNNING,
                     RunState.input(state, step.input()), step.recoveryPolicy(), now);
-            stepRuns.insert(row);
+            stepRuns.insertNow(row); // before its attempt, which the query for the latest attempt used to ensure
         } else {
             switch (row.getStatus()) {
                 case COMPLETED -> {
