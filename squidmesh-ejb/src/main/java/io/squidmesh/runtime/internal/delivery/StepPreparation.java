@@ -18,7 +18,6 @@ import io.squidmesh.runtime.internal.RuntimeError;
 import io.squidmesh.runtime.internal.StepError;
 import io.squidmesh.runtime.internal.Telemetry;
 import io.squidmesh.runtime.internal.definition.DefinitionCheck;
-import io.squidmesh.runtime.internal.definition.DefinitionVerdict;
 import io.squidmesh.runtime.internal.recovery.ClaimLiveness;
 import io.squidmesh.runtime.internal.recovery.Leases;
 import io.squidmesh.runtime.internal.recovery.NodeRegistry;
@@ -37,7 +36,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -121,36 +119,36 @@ public class StepPreparation {
                     "step delivery for unknown run run_id=" + runId + " step=" + stepName);
         }
         RunStatus status = run.getStatus();
-        if (status == RunStatus.CANCELLING) {
+        Instant judgedAt = Clocks.now();
+        DeliveryGate gate = DeliveryGate.judge(status, () -> definitions.judge(run), run.overran(judgedAt), stepName,
+                run.getCurrentStep());
+        if (gate instanceof DeliveryGate.CancelRun) {
             transitions.moveTo(run, RunStatus.CANCELLED, null);
             return new Prepared.Done("cancelled");
         }
-        if (!status.schedulesNextStep()) {
-            return new Prepared.Done("run_" + status.value());
+        if (gate instanceof DeliveryGate.RunSettled settled) {
+            return new Prepared.Done("run_" + settled.status().value());
         }
-        DefinitionVerdict definition = definitions.judge(run);
-        if (definition instanceof DefinitionVerdict.Absent) {
-            return new Prepared.Deferred(DeliveryDeferredException.Reason.UNKNOWN_WORKFLOW, "step delivery for run_id="
-                    + runId + " of workflow " + run.getWorkflow() + ", which is not deployed on this node");
+        if (gate instanceof DeliveryGate.Defer defer) {
+            return new Prepared.Deferred(defer.reason(), defer.workflow() == null
+                    ? "step delivery for run_id=" + runId + " of workflow " + run.getWorkflow()
+                            + ", which is not deployed on this node"
+                    : "step delivery for run_id=" + runId + " names step " + stepName + ", which workflow "
+                            + defer.workflow().name() + " as deployed on this node does not declare");
         }
-        if (definition instanceof DefinitionVerdict.Hold hold) {
-            definitions.hold(run, hold);
-            return new Prepared.Done(hold.reason());
+        if (gate instanceof DeliveryGate.HoldRun hold) {
+            definitions.hold(run, hold.hold());
+            return new Prepared.Done(hold.hold().reason());
         }
-        Workflow workflow = ((DefinitionVerdict.Use) definition).workflow();
-        if (deadlines.expire(run, workflow, Clocks.now())) {
+        if (gate instanceof DeliveryGate.ExpireRun expire) {
+            deadlines.expire(run, expire.workflow(), judgedAt);
             return new Prepared.Done("run_deadline_exceeded");
         }
-        Optional<StepSpec> declared = workflow.step(stepName);
-        if (declared.isEmpty()) {
-            return new Prepared.Deferred(DeliveryDeferredException.Reason.UNKNOWN_STEP, "step delivery for run_id="
-                    + runId + " names step " + stepName + ", which workflow " + workflow.name()
-                    + " as deployed on this node does not declare");
-        }
-        StepSpec step = declared.get();
-        if (!workflow.isDependencyMode() && !stepName.equals(run.getCurrentStep())) {
+        if (gate instanceof DeliveryGate.Stale) {
             return new Prepared.Done("stale"); // an older job: the run has moved on
         }
+        Workflow workflow = ((DeliveryGate.Open) gate).workflow();
+        StepSpec step = ((DeliveryGate.Open) gate).step();
 
         StepRunEntity row = stepRuns.find(runId, stepName);
         if (workflow.isDependencyMode() && row == null) {
