@@ -118,7 +118,7 @@ public class CronScheduler {
             return;
         }
         if (!started) { // restored and overdue while the engine still starts: the same window, a second later
-            timers.createSingleActionTimer(Date.from(Instant.now().plusSeconds(1)), new TimerConfig(tick, true));
+            retryWindow(tick, Duration.ofSeconds(1));
             return;
         }
         Optional<Declared> trigger = triggers.declared().stream().filter(t -> t.key().equals(tick.key())).findFirst();
@@ -150,9 +150,14 @@ public class CronScheduler {
             Duration wait = again.retryDelay();
             LOG.log(Level.WARNING, refused, () -> "cron " + tick.key() + " window " + start + " not activated ("
                     + refused + "); trying the same window again in " + wait.toMillis() + " ms");
-            timers.createSingleActionTimer(Date.from(Instant.now().plus(wait)), new TimerConfig(again, true));
+            retryWindow(again, wait);
             return false;
         }
+    }
+
+    /** A timer for the same window as {@code tick}, after {@code wait}. */
+    private void retryWindow(Tick tick, Duration wait) {
+        timers.createSingleActionTimer(Date.from(Instant.now().plus(wait)), new TimerConfig(tick, true));
     }
 
     /** The triggers' next fire times, as the timers hold them (for operators and tests). */

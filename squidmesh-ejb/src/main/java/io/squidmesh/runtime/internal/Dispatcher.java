@@ -87,7 +87,7 @@ public class Dispatcher {
      * thread), and the run's progress is still expected as for a queued step, a second net under the claim's lease.
      */
     public void enqueueStep(RunEntity run, String step, Duration delay) {
-        if (continuations.take(run.getId(), step, delay, tracing.outgoing(run.getTraceParent()))) {
+        if (continuations.take(run.getId(), step, delay, () -> tracing.outgoing(run.getTraceParent()))) {
             expectDelivery(run, Duration.ZERO);
             telemetry.runDispatched(run, CONTINUED, EnqueueOptions.now());
             return;

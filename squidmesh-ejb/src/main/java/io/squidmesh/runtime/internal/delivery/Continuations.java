@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The hand-over between a delivery and the transaction that applies its step's outcome (issue 21). Before it
@@ -65,17 +66,17 @@ public class Continuations {
     /**
      * Called inside the applying transaction instead of queuing {@code step}.
      *
-     * @param traceParent the trace context a message for the step would carry
+     * @param traceParent the trace context a message for the step would carry, asked for only when it is taken
      *
      * @return true when this thread takes the step: queue nothing
      */
-    public boolean take(UUID runId, String step, Duration delay, String traceParent) {
+    public boolean take(UUID runId, String step, Duration delay, Supplier<String> traceParent) {
         Offer offer = OFFERS.get();
         if (offer == null || offer.step != null || !offer.runId.equals(runId) || !delay.isZero()) {
             return false;
         }
         offer.step = step;
-        offer.traceParent = traceParent;
+        offer.traceParent = traceParent.get();
         return true;
     }
 

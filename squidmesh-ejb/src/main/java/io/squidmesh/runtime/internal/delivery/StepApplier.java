@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -100,7 +101,7 @@ public class StepApplier {
     }
 
     /** The step row completed but the run did not move on (its apply was lost): move on from the stored output. */
-    public void reconcile(java.util.UUID runId, String step) {
+    public void reconcile(UUID runId, String step) {
         RunEntity run = runs.lock(runId);
         Optional<Workflow> workflow = registry.forRun(run);
         StepRunEntity row = stepRuns.find(runId, step);
@@ -116,7 +117,7 @@ public class StepApplier {
      * that thread could not deliver, if the run still expects it: its current step, the run moving on. Queued
      * twice at worst (a watchdog round came first), which the delivery fences.
      */
-    public void handOff(java.util.UUID runId, String step) {
+    public void handOff(UUID runId, String step) {
         RunEntity run = runs.lock(runId);
         if (run != null && run.getStatus().schedulesNextStep() && step.equals(run.getCurrentStep())) {
             dispatcher.enqueueStep(run, step, Duration.ZERO);
@@ -166,7 +167,7 @@ public class StepApplier {
             return;
         }
         LOG.severe(() -> "workflow step failed " + StepLogContext.describe(claim) + ": " + error.message());
-        fail(run, step.name(), error);
+        transitions.fail(run, step.name(), error.json()); // the step's own error
         if (compensations.available(run, workflow)) {
             dispatcher.enqueueCompensation(run); // a failure here rolls the whole apply back (SPEC §18.10)
         }
@@ -198,7 +199,7 @@ public class StepApplier {
         run.setContext(context);
         Optional<TransitionSpec> next = workflow.transition(step.name(), Outcome.OK);
         if (next.isEmpty()) {
-            fail(run, step.name(), new RuntimeError.NoTransition(step.name()));
+            transitions.fail(run, step.name(), new RuntimeError.NoTransition(step.name()));
             return;
         }
         if (next.get().completes()) {
@@ -213,7 +214,7 @@ public class StepApplier {
         try {
             dispatcher.enqueueStep(run, target, scheduleIn);
         } catch (DispatchException e) {
-            fail(run, target, new RuntimeError.NextStepNotQueued(target, e.reason()));
+            transitions.fail(run, target, new RuntimeError.NextStepNotQueued(target, e.reason()));
         }
     }
 
@@ -234,10 +235,10 @@ public class StepApplier {
                 dispatcher.scheduleSteps(run, workflow, dispatch.steps(), RunState.state(run.getInput(), context),
                         scheduleIn);
             } catch (DispatchException e) {
-                fail(run, null, new RuntimeError.ReadyStepsNotQueued(dispatch.steps(), e.reason()));
+                transitions.fail(run, null, new RuntimeError.ReadyStepsNotQueued(dispatch.steps(), e.reason()));
             }
         } else if (progress instanceof DependencyProgress.Stuck stuck) {
-            fail(run, step.name(), new RuntimeError.NoRunnableStep(step.name(), stuck.pendingSteps()));
+            transitions.fail(run, step.name(), new RuntimeError.NoRunnableStep(step.name(), stuck.pendingSteps()));
         }
     }
 
@@ -252,7 +253,8 @@ public class StepApplier {
         try {
             dispatcher.enqueueStep(run, claim.stepName(), Duration.ofMillis(delay));
         } catch (DispatchException e) {
-            fail(run, claim.stepName(), new RuntimeError.RetryNotQueued(claim.stepName(), error.json(), e.reason()));
+            transitions.fail(run, claim.stepName(),
+                    new RuntimeError.RetryNotQueued(claim.stepName(), error.json(), e.reason()));
             return;
         }
         telemetry.retryScheduled(run, claim.stepName(), claim.attemptNumber(), delay);
@@ -275,17 +277,8 @@ public class StepApplier {
         try {
             dispatcher.enqueueStep(run, route.to(), Duration.ZERO);
         } catch (DispatchException e) {
-            fail(run, route.to(), new RuntimeError.RouteNotQueued(route.to(), e.reason()));
+            transitions.fail(run, route.to(), new RuntimeError.RouteNotQueued(route.to(), e.reason()));
         }
-    }
-
-    /** The run fails with the step's own error as its last error. */
-    private void fail(RunEntity run, String currentStep, StepError error) {
-        transitions.fail(run, currentStep, error.json());
-    }
-
-    private void fail(RunEntity run, String currentStep, RuntimeError error) {
-        transitions.fail(run, currentStep, error);
     }
 
     // ---- rows ------------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ class ContinuationBudgetTest {
         continuations.offer(run, "ID:m+1");
         assertFalse(continuations.take(UUID.randomUUID(), "a", Duration.ZERO, null), "another run's step is queued");
         assertFalse(continuations.take(run, "a", Duration.ofSeconds(1), null), "a delayed step is queued");
-        assertTrue(continuations.take(run, "b", Duration.ZERO, "00-trace-span-01"));
+        assertTrue(continuations.take(run, "b", Duration.ZERO, () -> "00-trace-span-01"));
         assertFalse(continuations.take(run, "c", Duration.ZERO, null), "one step per offer: a second is queued");
         Prepared claim = new Prepared.Done("waiting_for_slot");
         continuations.claimed(claim);
